@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# build-aux/dev.sh
+#
+# Copyright 2026 The Crosscheck authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Developer entry point: installs what is missing, builds, then opens the app or runs the tests.
+#   ./build-aux/dev.sh open          build and open the sample texts
+#   ./build-aux/dev.sh test [ARGS]   build and run `meson test` (ARGS go to meson test)
+# The build directory is $CROSSCHECK_BUILDDIR (default: _build, in the repository root).
+
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
+builddir=${CROSSCHECK_BUILDDIR:-_build}
+
+usage() {
+  echo "usage: $0 open | test [MESON-TEST-ARGS...]" >&2
+  exit 2
+}
+
+build() {
+  ./build-aux/install-deps.sh
+  if [[ ! -f $builddir/build.ninja ]]; then
+    if [[ -f $builddir/meson-private/coredata.dat ]]; then
+      meson setup --reconfigure "$builddir"   # an earlier setup stopped half-way
+    else
+      meson setup "$builddir"
+    fi
+  fi
+  meson compile -C "$builddir"
+}
+
+[[ $# -ge 1 ]] || usage
+command=$1
+shift
+
+case $command in
+  open)
+    [[ $# -eq 0 ]] || usage
+    build
+    if [[ -x $builddir/src/ui/crosscheck ]]; then
+      shopt -s nullglob
+      exec "$builddir/src/ui/crosscheck" data/samples/*.txt
+    fi
+    "$builddir/src/cli/crosscheck-cli" stats data/samples/sample.crosscheck.json
+    echo "dev.sh: the Crosscheck window is not built yet; showed the CLI's stats instead."
+    ;;
+  test)
+    build
+    status=0
+    meson test -C "$builddir" --print-errorlogs "$@" || status=$?
+    exit "$status"
+    ;;
+  *)
+    usage
+    ;;
+esac

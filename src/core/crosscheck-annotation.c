@@ -1,0 +1,438 @@
+/* crosscheck-annotation.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "crosscheck-annotation-private.h"
+#include "crosscheck-label.h"
+#include "crosscheck-utils.h"
+
+typedef struct
+{
+  /* owned */
+  char            *id;
+  CrosscheckLabel *label;
+  char            *annotator;
+  char            *created;
+  char            *modified;
+  char            *note;
+  GHashTable      *attributes;
+} CrosscheckAnnotationPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (CrosscheckAnnotation, crosscheck_annotation, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LABEL,
+  PROP_ANNOTATOR,
+  PROP_MODIFIED,
+  PROP_NOTE,
+  N_PROPS
+};
+
+enum {
+  ATTRIBUTES_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+crosscheck_annotation_finalize (GObject *object)
+{
+  CrosscheckAnnotation *self = (CrosscheckAnnotation *)object;
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_clear_pointer (&priv->id, g_free);
+  g_clear_object (&priv->label);
+  g_clear_pointer (&priv->annotator, g_free);
+  g_clear_pointer (&priv->created, g_free);
+  g_clear_pointer (&priv->modified, g_free);
+  g_clear_pointer (&priv->note, g_free);
+  g_clear_pointer (&priv->attributes, g_hash_table_unref);
+
+  G_OBJECT_CLASS (crosscheck_annotation_parent_class)->finalize (object);
+}
+
+static void
+crosscheck_annotation_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  CrosscheckAnnotation *self = CROSSCHECK_ANNOTATION (object);
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, priv->id);
+      break;
+
+    case PROP_LABEL:
+      g_value_set_object (value, priv->label);
+      break;
+
+    case PROP_ANNOTATOR:
+      g_value_set_string (value, priv->annotator);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_string (value, priv->modified);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, priv->note);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crosscheck_annotation_class_init (CrosscheckAnnotationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = crosscheck_annotation_finalize;
+  object_class->get_property = crosscheck_annotation_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LABEL] =
+    g_param_spec_object ("label", NULL, NULL, CROSSCHECK_TYPE_LABEL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ANNOTATOR] =
+    g_param_spec_string ("annotator", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MODIFIED] =
+    g_param_spec_string ("modified", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrosscheckAnnotation::attributes-changed:
+   *
+   * Emitted when an attribute is set, changed or removed.
+   */
+  signals[ATTRIBUTES_CHANGED] =
+    g_signal_new ("attributes-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+crosscheck_annotation_init (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  priv->id = g_strdup ("");
+  priv->annotator = g_strdup ("");
+  priv->note = g_strdup ("");
+  priv->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+const char *
+crosscheck_annotation_get_id (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
+
+  return priv->id;
+}
+
+/**
+ * crosscheck_annotation_get_label:
+ * @self: a #CrosscheckAnnotation
+ *
+ * Returns: (transfer none): the span's label, or the link's type
+ */
+CrosscheckLabel *
+crosscheck_annotation_get_label (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
+
+  return priv->label;
+}
+
+const char *
+crosscheck_annotation_get_annotator (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
+
+  return priv->annotator;
+}
+
+/**
+ * crosscheck_annotation_get_created:
+ * @self: a #CrosscheckAnnotation
+ *
+ * Returns: (nullable): when it was made, `YYYY-MM-DDTHH:MM:SSZ`, if known
+ */
+const char *
+crosscheck_annotation_get_created (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
+
+  return priv->created;
+}
+
+/**
+ * crosscheck_annotation_get_modified:
+ * @self: a #CrosscheckAnnotation
+ *
+ * Returns: (nullable): when it last changed, `YYYY-MM-DDTHH:MM:SSZ`, if known
+ */
+const char *
+crosscheck_annotation_get_modified (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
+
+  return priv->modified;
+}
+
+const char *
+crosscheck_annotation_get_note (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
+
+  return priv->note;
+}
+
+/**
+ * crosscheck_annotation_get_attribute:
+ * @self: a #CrosscheckAnnotation
+ * @name: an attribute name
+ *
+ * Returns: (nullable): the attribute's value, or %NULL if it is not set
+ */
+const char *
+crosscheck_annotation_get_attribute (CrosscheckAnnotation *self,
+                                     const char           *name)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
+
+  return g_hash_table_lookup (priv->attributes, name);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * crosscheck_annotation_dup_attribute_names:
+ * @self: a #CrosscheckAnnotation
+ *
+ * Returns: (transfer full): the names of the attributes that are set, sorted
+ */
+char **
+crosscheck_annotation_dup_attribute_names (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+  g_autofree const char **keys = NULL;
+  guint n;
+  char **names;
+
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
+
+  keys = (const char **) g_hash_table_get_keys_as_array (priv->attributes, &n);
+  qsort (keys, n, sizeof (char *), compare_strings);
+  names = g_new (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    names[i] = g_strdup (keys[i]);
+  names[n] = NULL;
+
+  return names;
+}
+
+guint
+crosscheck_annotation_get_n_attributes (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), 0);
+
+  return g_hash_table_size (priv->attributes);
+}
+
+void
+_crosscheck_annotation_set_id (CrosscheckAnnotation *self,
+                               const char           *id)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  if (crosscheck_set_str (&priv->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+void
+_crosscheck_annotation_set_label (CrosscheckAnnotation *self,
+                                  CrosscheckLabel      *label)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  if (g_set_object (&priv->label, label))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+}
+
+void
+_crosscheck_annotation_set_annotator (CrosscheckAnnotation *self,
+                                      const char           *annotator)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  if (crosscheck_set_str (&priv->annotator, annotator ? annotator : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}
+
+void
+_crosscheck_annotation_set_times (CrosscheckAnnotation *self,
+                                  const char           *created,
+                                  const char           *modified)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  crosscheck_set_str (&priv->created, created);
+  if (crosscheck_set_str (&priv->modified, modified))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
+_crosscheck_annotation_set_note (CrosscheckAnnotation *self,
+                                 const char           *note)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  if (crosscheck_set_str (&priv->note, note ? note : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/* Sets @name to @value, or removes it when @value is %NULL. */
+void
+_crosscheck_annotation_set_attribute (CrosscheckAnnotation *self,
+                                      const char           *name,
+                                      const char           *value)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+  gboolean changed;
+
+  if (value == NULL)
+    changed = g_hash_table_remove (priv->attributes, name);
+  else if (g_strcmp0 (g_hash_table_lookup (priv->attributes, name), value) != 0)
+    changed = (g_hash_table_insert (priv->attributes, g_strdup (name), g_strdup (value)), TRUE);
+  else
+    changed = FALSE;
+
+  if (changed)
+    g_signal_emit (self, signals[ATTRIBUTES_CHANGED], 0);
+}
+
+static GHashTable *
+copy_attributes (GHashTable *attributes)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, attributes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+
+  return copy;
+}
+
+static gboolean
+attributes_equal (GHashTable *a,
+                  GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_strcmp0 (value, g_hash_table_lookup (b, key)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+CrosscheckAnnotationState *
+_crosscheck_annotation_save_state (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+  CrosscheckAnnotationState *state = g_new0 (CrosscheckAnnotationState, 1);
+
+  state->label = g_object_ref (priv->label);
+  state->note = g_strdup (priv->note);
+  state->modified = g_strdup (priv->modified);
+  state->attributes = copy_attributes (priv->attributes);
+
+  return state;
+}
+
+void
+_crosscheck_annotation_restore_state (CrosscheckAnnotation      *self,
+                                      CrosscheckAnnotationState *state)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  _crosscheck_annotation_set_label (self, state->label);
+  _crosscheck_annotation_set_note (self, state->note);
+  _crosscheck_annotation_set_times (self, priv->created, state->modified);
+  if (!attributes_equal (priv->attributes, state->attributes))
+    {
+      g_hash_table_unref (priv->attributes);
+      priv->attributes = copy_attributes (state->attributes);
+      g_signal_emit (self, signals[ATTRIBUTES_CHANGED], 0);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+_crosscheck_annotation_state_free (CrosscheckAnnotationState *state)
+{
+  if (state == NULL)
+    return;
+
+  g_clear_object (&state->label);
+  g_free (state->note);
+  g_free (state->modified);
+  g_hash_table_unref (state->attributes);
+  g_free (state);
+}

@@ -1,0 +1,1411 @@
+/* crosscheck-project-io.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "crosscheck-annotation-private.h"
+#include "crosscheck-document-private.h"
+#include "crosscheck-errors.h"
+#include "crosscheck-history.h"
+#include "crosscheck-label.h"
+#include "crosscheck-link-private.h"
+#include "crosscheck-problem.h"
+#include "crosscheck-project-private.h"
+#include "crosscheck-span-list.h"
+#include "crosscheck-span-private.h"
+#include "crosscheck-utils.h"
+
+/* Reading and writing project files (format version 1, docs/format.md).
+ *
+ * The loader never trusts a field: it checks each node's type before
+ * reading it, collects every problem with its JSON path rather than
+ * stopping at the first, and only hands out a project when there were none.
+ * A file from a newer version is refused before anything else is read. */
+
+#define MAX_DEPTH 64
+
+typedef struct
+{
+  CrosscheckProject *project;
+  GPtrArray         *problems;
+  GHashTable        *seen_ids;  /* id → path of its first use */
+  GHashTable        *bad_ids;   /* ids of objects refused, to avoid cascades */
+} Loader;
+
+static void
+add_problem (Loader     *loader,
+             const char *path,
+             const char *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_problem (Loader     *loader,
+             const char *path,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (loader->problems, crosscheck_problem_new (path, message));
+}
+
+static char *
+subpath (const char *parent,
+         const char *key)
+{
+  if (parent == NULL || *parent == '\0')
+    return g_strdup (key);
+
+  return g_strdup_printf ("%s.%s", parent, key);
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY: return _("an array");
+    case JSON_NODE_NULL: return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING: return _("a string");
+        case G_TYPE_BOOLEAN: return _("a boolean");
+        case G_TYPE_DOUBLE: return _("a number with a fraction");
+        default: return _("a number");
+        }
+    }
+}
+
+/* Returns the member @key of @object, or NULL if it is absent (a problem if
+ * @required). */
+static JsonNode *
+get_member (Loader     *loader,
+            JsonObject *object,
+            const char *path,
+            const char *key,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL && required)
+    {
+      g_autofree char *p = subpath (path, key);
+
+      add_problem (loader, p, _("missing; this key is required"));
+    }
+
+  return node;
+}
+
+static gboolean
+check_keys (Loader             *loader,
+            JsonObject         *object,
+            const char         *path,
+            const char * const *allowed)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  gboolean ok = TRUE;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (!g_strv_contains (allowed, l->data))
+        {
+          g_autofree char *p = subpath (path, l->data);
+
+          add_problem (loader, p, _("unknown key; version %d files do not have it"),
+                       CROSSCHECK_FORMAT_VERSION);
+          ok = FALSE;
+        }
+    }
+
+  return ok;
+}
+
+/* Reads a string member. Absent optional members and allowed nulls give
+ * *out == NULL and TRUE. */
+static gboolean
+read_string (Loader      *loader,
+             JsonObject  *object,
+             const char  *path,
+             const char  *key,
+             gboolean     required,
+             gboolean     nullable,
+             const char **out)
+{
+  JsonNode *node = get_member (loader, object, path, key, required);
+  g_autofree char *p = NULL;
+
+  *out = NULL;
+  if (node == NULL)
+    return !required;
+
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      p = subpath (path, key);
+      add_problem (loader, p, nullable ? _("expected a string or null, found %s")
+                                       : _("expected a string, found %s"),
+                   node_type_name (node));
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+  if (!g_utf8_validate (*out, -1, NULL))
+    {
+      p = subpath (path, key);
+      add_problem (loader, p, _("the string is not valid Unicode text"));
+      *out = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_offset (Loader     *loader,
+             JsonObject *object,
+             const char *path,
+             const char *key,
+             guint      *out)
+{
+  JsonNode *node = get_member (loader, object, path, key, TRUE);
+  g_autofree char *p = NULL;
+  gint64 value;
+
+  if (node == NULL)
+    return FALSE;
+
+  p = subpath (path, key);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      add_problem (loader, p, _("expected an integer, found %s"), node_type_name (node));
+      return FALSE;
+    }
+
+  value = json_node_get_int (node);
+  if (value < 0)
+    {
+      add_problem (loader, p, _("must not be negative (%" G_GINT64_FORMAT ")"), value);
+      return FALSE;
+    }
+  if (value > G_MAXINT32)
+    {
+      add_problem (loader, p, _("%" G_GINT64_FORMAT " is out of range"), value);
+      return FALSE;
+    }
+
+  *out = (guint) value;
+  return TRUE;
+}
+
+static JsonArray *
+read_array (Loader     *loader,
+            JsonObject *object,
+            const char *path,
+            const char *key,
+            gboolean    required)
+{
+  JsonNode *node = get_member (loader, object, path, key, required);
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *p = subpath (path, key);
+
+      add_problem (loader, p, _("expected an array, found %s"), node_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+/* Returns the object at @array[@i], or NULL with a problem. */
+static JsonObject *
+array_object (Loader     *loader,
+              JsonArray  *array,
+              guint       i,
+              const char *path)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      add_problem (loader, path, _("expected an object, found %s"), node_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* Registers @id as used at @path; FALSE (with a problem) if it is invalid
+ * or taken. */
+static gboolean
+claim_id (Loader     *loader,
+          const char *id,
+          const char *path)
+{
+  g_autofree char *p = subpath (path, "id");
+  const char *first = g_hash_table_lookup (loader->seen_ids, id);
+
+  if (!crosscheck_is_valid_id (id))
+    {
+      add_problem (loader, p, _("“%s” is not a valid id: use 1 to 64 letters, digits or _ . : -"),
+                   id);
+      return FALSE;
+    }
+  if (first != NULL)
+    {
+      add_problem (loader, p, _("duplicate id “%s”, already used at %s"), id, first);
+      return FALSE;
+    }
+
+  g_hash_table_insert (loader->seen_ids, g_strdup (id), g_strdup (path));
+  return TRUE;
+}
+
+static gboolean
+read_times (Loader               *loader,
+            JsonObject           *object,
+            const char           *path,
+            CrosscheckAnnotation *annotation)
+{
+  static const char * const keys[] = { "created", "modified" };
+  const char *values[2];
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      if (!read_string (loader, object, path, keys[i], FALSE, TRUE, &values[i]))
+        ok = FALSE;
+      else if (values[i] != NULL && !crosscheck_is_valid_utc_time (values[i]))
+        {
+          g_autofree char *p = subpath (path, keys[i]);
+
+          add_problem (loader, p, _("“%s” is not a UTC time such as 2023-03-13T09:30:00Z"),
+                       values[i]);
+          ok = FALSE;
+        }
+    }
+
+  if (ok)
+    _crosscheck_annotation_set_times (annotation, values[0], values[1]);
+
+  return ok;
+}
+
+/* Reads annotator, created, modified, note and attributes, which spans and
+ * links share. */
+static gboolean
+read_annotation_fields (Loader               *loader,
+                        JsonObject           *object,
+                        const char           *path,
+                        CrosscheckAnnotation *annotation)
+{
+  CrosscheckLabel *label = crosscheck_annotation_get_label (annotation);
+  const char *annotator;
+  const char *note;
+  JsonNode *node;
+  gboolean ok = TRUE;
+
+  if (read_string (loader, object, path, "annotator", FALSE, FALSE, &annotator))
+    _crosscheck_annotation_set_annotator (annotation, annotator);
+  else
+    ok = FALSE;
+
+  if (read_string (loader, object, path, "note", FALSE, FALSE, &note))
+    _crosscheck_annotation_set_note (annotation, note);
+  else
+    ok = FALSE;
+
+  ok &= read_times (loader, object, path, annotation);
+
+  node = get_member (loader, object, path, "attributes", FALSE);
+  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *p = subpath (path, "attributes");
+
+      add_problem (loader, p, _("expected an object, found %s"), node_type_name (node));
+      ok = FALSE;
+    }
+  else if (node != NULL)
+    {
+      JsonObject *attributes = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (attributes);
+      g_autofree char *apath = subpath (path, "attributes");
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          g_autofree char *p = subpath (apath, name);
+          const CrosscheckAttributeSpec *spec;
+          const char *value;
+
+          if (!crosscheck_is_valid_name (name))
+            {
+              add_problem (loader, p, _("not a valid attribute name: use 1 to 64 characters "
+                                        "without spaces"));
+              ok = FALSE;
+              continue;
+            }
+          if (!read_string (loader, attributes, apath, name, TRUE, FALSE, &value))
+            {
+              ok = FALSE;
+              continue;
+            }
+
+          spec = label ? crosscheck_label_lookup_attribute (label, name) : NULL;
+          if (spec != NULL && !crosscheck_attribute_spec_allows (spec, value))
+            {
+              g_autofree char *choices = g_strjoinv (", ", spec->values);
+
+              add_problem (loader, p, _("“%s” is not one of the choices defined for %s: %s"),
+                           value, crosscheck_label_get_name (label), choices);
+              ok = FALSE;
+              continue;
+            }
+
+          _crosscheck_annotation_set_attribute (annotation, name, value);
+        }
+    }
+
+  return ok;
+}
+
+static gboolean
+read_attribute_specs (Loader          *loader,
+                      JsonObject      *object,
+                      const char      *path,
+                      CrosscheckLabel *label)
+{
+  static const char * const allowed[] = { "name", "values", NULL };
+  g_autofree char *apath = subpath (path, "attributes");
+  JsonArray *array = read_array (loader, object, path, "attributes", FALSE);
+  guint n = array ? json_array_get_length (array) : 0;
+  gboolean ok = TRUE;
+
+  if (array == NULL && json_object_has_member (object, "attributes"))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *p = g_strdup_printf ("%s[%u]", apath, i);
+      g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+      JsonObject *spec = array_object (loader, array, i, p);
+      JsonArray *choices;
+      const char *name;
+
+      if (spec == NULL || !check_keys (loader, spec, p, allowed) ||
+          !read_string (loader, spec, p, "name", TRUE, FALSE, &name))
+        {
+          ok = FALSE;
+          continue;
+        }
+      if (!crosscheck_is_valid_name (name))
+        {
+          g_autofree char *np = subpath (p, "name");
+
+          add_problem (loader, np, _("“%s” is not a valid attribute name: use 1 to 64 "
+                                     "characters without spaces"), name);
+          ok = FALSE;
+          continue;
+        }
+      if (crosscheck_label_lookup_attribute (label, name) != NULL)
+        {
+          g_autofree char *np = subpath (p, "name");
+
+          add_problem (loader, np, _("the attribute “%s” is defined twice"), name);
+          ok = FALSE;
+          continue;
+        }
+
+      choices = read_array (loader, spec, p, "values", FALSE);
+      if (choices == NULL && json_object_has_member (spec, "values"))
+        {
+          ok = FALSE;
+          continue;
+        }
+      for (guint j = 0; choices != NULL && j < json_array_get_length (choices); j++)
+        {
+          JsonNode *node = json_array_get_element (choices, j);
+
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+            {
+              g_autofree char *vp = g_strdup_printf ("%s.values[%u]", p, j);
+
+              add_problem (loader, vp, _("expected a string, found %s"), node_type_name (node));
+              ok = FALSE;
+              continue;
+            }
+          g_strv_builder_add (values, json_node_get_string (node));
+        }
+
+      strv = g_strv_builder_end (values);
+      crosscheck_label_add_attribute (label, name, (const char * const *) strv);
+    }
+
+  return ok;
+}
+
+static void
+read_labels (Loader     *loader,
+             JsonObject *root,
+             gboolean    relations)
+{
+  static const char * const label_keys[] = {
+    "name", "kind", "color", "shortcut", "attributes", NULL
+  };
+  static const char * const type_keys[] = {
+    "name", "symmetric", "color", "shortcut", "attributes", NULL
+  };
+  const char *key = relations ? "link_types" : "labels";
+  JsonArray *array = read_array (loader, root, NULL, key, TRUE);
+  guint n = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u]", key, i);
+      g_autoptr(CrosscheckLabel) label = NULL;
+      JsonObject *object = array_object (loader, array, i, path);
+      CrosscheckLabelKind kind = CROSSCHECK_LABEL_RELATION;
+      const char *name;
+      const char *kind_name;
+      const char *color;
+      const char *shortcut;
+      CrosscheckLabel *other;
+      gboolean ok = TRUE;
+
+      if (object == NULL)
+        continue;
+
+      ok &= check_keys (loader, object, path, relations ? type_keys : label_keys);
+      if (!read_string (loader, object, path, "name", TRUE, FALSE, &name))
+        continue;
+
+      if (!crosscheck_is_valid_name (name))
+        {
+          g_autofree char *p = subpath (path, "name");
+
+          add_problem (loader, p, _("“%s” is not a valid name: use 1 to 64 characters "
+                                    "without spaces"), name);
+          continue;
+        }
+
+      other = relations ? crosscheck_project_lookup_link_type (loader->project, name)
+                        : crosscheck_project_lookup_label (loader->project, name);
+      if (other != NULL)
+        {
+          g_autofree char *p = subpath (path, "name");
+
+          add_problem (loader, p, _("duplicate name “%s”"), name);
+          continue;
+        }
+
+      if (!relations)
+        {
+          if (!read_string (loader, object, path, "kind", TRUE, FALSE, &kind_name))
+            ok = FALSE;
+          else if (!crosscheck_label_kind_from_string (kind_name, &kind) ||
+                   kind == CROSSCHECK_LABEL_RELATION)
+            {
+              g_autofree char *p = subpath (path, "kind");
+
+              add_problem (loader, p, _("“%s” is not a kind of label: use “entity” or “claim”"),
+                           kind_name);
+              ok = FALSE;
+            }
+        }
+
+      label = crosscheck_label_new (name, kind, NULL, 0);
+
+      if (relations)
+        {
+          JsonNode *node = get_member (loader, object, path, "symmetric", FALSE);
+
+          if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) ||
+                               json_node_get_value_type (node) != G_TYPE_BOOLEAN))
+            {
+              g_autofree char *p = subpath (path, "symmetric");
+
+              add_problem (loader, p, _("expected true or false, found %s"),
+                           node_type_name (node));
+              ok = FALSE;
+            }
+          else if (node != NULL)
+            crosscheck_label_set_symmetric (label, json_node_get_boolean (node));
+        }
+
+      if (!read_string (loader, object, path, "color", FALSE, FALSE, &color))
+        ok = FALSE;
+      else if (color != NULL && !crosscheck_is_valid_color (color))
+        {
+          g_autofree char *p = subpath (path, "color");
+
+          add_problem (loader, p, _("“%s” is not a colour of the form #rrggbb (lower case)"),
+                       color);
+          ok = FALSE;
+        }
+      else if (color != NULL)
+        crosscheck_label_set_color (label, color);
+
+      if (!read_string (loader, object, path, "shortcut", FALSE, FALSE, &shortcut))
+        ok = FALSE;
+      else if (shortcut != NULL && *shortcut != '\0')
+        {
+          gunichar c = g_utf8_get_char (shortcut);
+          g_autofree char *p = subpath (path, "shortcut");
+
+          if (g_utf8_strlen (shortcut, -1) != 1 || !g_unichar_isgraph (c) || g_unichar_isdigit (c))
+            {
+              add_problem (loader, p, _("“%s” is not a key: use one letter or sign, not a digit"),
+                           shortcut);
+              ok = FALSE;
+            }
+          else if ((other = crosscheck_project_lookup_shortcut (loader->project, c)) != NULL)
+            {
+              add_problem (loader, p, _("the key “%s” is already used by “%s”"),
+                           shortcut, crosscheck_label_get_name (other));
+              ok = FALSE;
+            }
+          else
+            crosscheck_label_set_shortcut (label, c);
+        }
+
+      ok &= read_attribute_specs (loader, object, path, label);
+
+      if (ok)
+        _crosscheck_project_insert_label (loader->project, label);
+    }
+}
+
+static void
+read_documents (Loader     *loader,
+                JsonObject *root)
+{
+  static const char * const keys[] = {
+    "id", "title", "source", "published", "encoding", "sha256", "text", NULL
+  };
+  JsonArray *array = read_array (loader, root, NULL, "documents", TRUE);
+  guint n = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("documents[%u]", i);
+      g_autoptr(CrosscheckDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      JsonObject *object = array_object (loader, array, i, path);
+      CrosscheckEncoding encoding = CROSSCHECK_ENCODING_UTF8;
+      const char *id, *title, *source, *published, *encoding_name, *sha256, *text;
+      gboolean ok = TRUE;
+
+      if (object == NULL)
+        continue;
+
+      ok &= check_keys (loader, object, path, keys);
+      if (!read_string (loader, object, path, "id", TRUE, FALSE, &id))
+        continue;
+      if (!claim_id (loader, id, path))
+        {
+          g_hash_table_add (loader->bad_ids, g_strdup (id));
+          continue;
+        }
+
+      ok &= read_string (loader, object, path, "title", FALSE, FALSE, &title);
+      ok &= read_string (loader, object, path, "source", FALSE, FALSE, &source);
+      ok &= read_string (loader, object, path, "published", FALSE, TRUE, &published);
+      ok &= read_string (loader, object, path, "encoding", FALSE, FALSE, &encoding_name);
+      ok &= read_string (loader, object, path, "sha256", FALSE, FALSE, &sha256);
+
+      if (!read_string (loader, object, path, "text", TRUE, FALSE, &text))
+        ok = FALSE;
+      else if ((document = crosscheck_document_new_from_text (text, &error)) == NULL)
+        {
+          g_autofree char *p = subpath (path, "text");
+
+          add_problem (loader, p, "%s", error->message);
+          ok = FALSE;
+        }
+
+      if (encoding_name != NULL && !crosscheck_encoding_from_string (encoding_name, &encoding))
+        {
+          g_autofree char *p = subpath (path, "encoding");
+
+          add_problem (loader, p, _("“%s” is not a known encoding"), encoding_name);
+          ok = FALSE;
+        }
+
+      if (published != NULL && !crosscheck_is_valid_date (published))
+        {
+          g_autofree char *p = subpath (path, "published");
+
+          add_problem (loader, p, _("“%s” is not an ISO 8601 date such as 2023-03-13"),
+                       published);
+          ok = FALSE;
+        }
+
+      if (document != NULL && sha256 != NULL &&
+          g_strcmp0 (sha256, crosscheck_document_get_sha256 (document)) != 0)
+        {
+          g_autofree char *p = subpath (path, "sha256");
+
+          add_problem (loader, p, _("does not match the text (its SHA-256 is %s): the text was "
+                                    "changed after it was annotated"),
+                       crosscheck_document_get_sha256 (document));
+          ok = FALSE;
+        }
+
+      if (!ok)
+        {
+          g_hash_table_add (loader->bad_ids, g_strdup (id));
+          continue;
+        }
+
+      _crosscheck_document_set_id (document, id);
+      if (title != NULL)
+        crosscheck_document_set_title (document, title);
+      if (source != NULL)
+        crosscheck_document_set_source (document, source);
+      crosscheck_document_set_published (document, published, NULL);
+      crosscheck_document_set_encoding (document, encoding);
+
+      _crosscheck_project_insert_document (loader->project, document);
+    }
+}
+
+/* Resolves a reference to a document or span; a problem unless the target
+ * was itself refused (that problem is reported already). */
+static gpointer
+resolve (Loader     *loader,
+         const char *id,
+         GType       type,
+         const char *path,
+         const char *what)
+{
+  gpointer object = NULL;
+
+  if (type == CROSSCHECK_TYPE_DOCUMENT)
+    object = crosscheck_project_lookup_document (loader->project, id);
+  else
+    object = crosscheck_project_lookup_span (loader->project, id);
+
+  if (object == NULL && !g_hash_table_contains (loader->bad_ids, id))
+    add_problem (loader, path, _("no %s has the id “%s”"), what, id);
+
+  return object;
+}
+
+static void
+read_spans (Loader     *loader,
+            JsonObject *root)
+{
+  static const char * const keys[] = {
+    "id", "document", "start", "end", "label", "text", "annotator", "created", "modified",
+    "note", "attributes", NULL
+  };
+  JsonArray *array = read_array (loader, root, NULL, "spans", TRUE);
+  guint n = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("spans[%u]", i);
+      g_autofree char *dpath = NULL;
+      g_autofree char *lpath = NULL;
+      g_autoptr(CrosscheckSpan) span = NULL;
+      JsonObject *object = array_object (loader, array, i, path);
+      CrosscheckDocument *document = NULL;
+      CrosscheckLabel *label = NULL;
+      const char *id, *document_id, *label_name, *text;
+      guint start = 0, end = 0;
+      gboolean ok = TRUE;
+
+      if (object == NULL)
+        continue;
+
+      ok &= check_keys (loader, object, path, keys);
+      if (!read_string (loader, object, path, "id", TRUE, FALSE, &id))
+        continue;
+      if (!claim_id (loader, id, path))
+        {
+          g_hash_table_add (loader->bad_ids, g_strdup (id));
+          continue;
+        }
+
+      dpath = subpath (path, "document");
+      if (read_string (loader, object, path, "document", TRUE, FALSE, &document_id))
+        document = resolve (loader, document_id, CROSSCHECK_TYPE_DOCUMENT, dpath, _("document"));
+
+      lpath = subpath (path, "label");
+      if (read_string (loader, object, path, "label", TRUE, FALSE, &label_name))
+        {
+          label = crosscheck_project_lookup_label (loader->project, label_name);
+          if (label == NULL && crosscheck_project_lookup_link_type (loader->project, label_name))
+            add_problem (loader, lpath, _("“%s” is a link type, not a span label"), label_name);
+          else if (label == NULL)
+            add_problem (loader, lpath, _("“%s” is not one of the project’s labels"), label_name);
+        }
+
+      ok &= read_offset (loader, object, path, "start", &start);
+      ok &= read_offset (loader, object, path, "end", &end);
+      ok &= read_string (loader, object, path, "text", TRUE, FALSE, &text);
+
+      if (ok && start >= end)
+        {
+          add_problem (loader, path, _("the span is empty or reversed (start %u, end %u)"),
+                       start, end);
+          ok = FALSE;
+        }
+      else if (ok && document != NULL && end > crosscheck_document_get_length (document))
+        {
+          g_autofree char *p = subpath (path, "end");
+
+          add_problem (loader, p, _("%u is past the end of document “%s” (%u characters)"),
+                       end, document_id, crosscheck_document_get_length (document));
+          ok = FALSE;
+        }
+
+      if (!ok || document == NULL || label == NULL)
+        {
+          g_hash_table_add (loader->bad_ids, g_strdup (id));
+          continue;
+        }
+
+      span = _crosscheck_span_new (document, start, end);
+      if (!g_str_equal (crosscheck_span_get_text (span), text))
+        {
+          g_autofree char *p = subpath (path, "text");
+
+          add_problem (loader, p, _("“%s” does not match the document’s text at %u–%u, "
+                                    "which is “%s”"),
+                       text, start, end, crosscheck_span_get_text (span));
+          g_hash_table_add (loader->bad_ids, g_strdup (id));
+          continue;
+        }
+
+      _crosscheck_annotation_set_id (CROSSCHECK_ANNOTATION (span), id);
+      _crosscheck_annotation_set_label (CROSSCHECK_ANNOTATION (span), label);
+      if (!read_annotation_fields (loader, object, path, CROSSCHECK_ANNOTATION (span)))
+        {
+          g_hash_table_add (loader->bad_ids, g_strdup (id));
+          continue;
+        }
+
+      _crosscheck_project_insert_span (loader->project, span);
+    }
+}
+
+static void
+read_links (Loader     *loader,
+            JsonObject *root)
+{
+  static const char * const keys[] = {
+    "id", "type", "from", "to", "annotator", "created", "modified", "note", "attributes", NULL
+  };
+  JsonArray *array = read_array (loader, root, NULL, "links", TRUE);
+  guint n = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("links[%u]", i);
+      g_autofree char *fpath = NULL;
+      g_autofree char *tpath = NULL;
+      g_autoptr(CrosscheckLink) link = NULL;
+      g_autoptr(GPtrArray) existing = NULL;
+      JsonObject *object = array_object (loader, array, i, path);
+      CrosscheckLabel *type = NULL;
+      CrosscheckSpan *from = NULL;
+      CrosscheckSpan *to = NULL;
+      const char *id, *type_name, *from_id, *to_id;
+      gboolean ok = TRUE;
+
+      if (object == NULL)
+        continue;
+
+      ok &= check_keys (loader, object, path, keys);
+      if (!read_string (loader, object, path, "id", TRUE, FALSE, &id))
+        continue;
+      if (!claim_id (loader, id, path))
+        continue;
+
+      if (read_string (loader, object, path, "type", TRUE, FALSE, &type_name))
+        {
+          type = crosscheck_project_lookup_link_type (loader->project, type_name);
+          if (type == NULL)
+            {
+              g_autofree char *p = subpath (path, "type");
+
+              add_problem (loader, p, _("“%s” is not one of the project’s link types"),
+                           type_name);
+            }
+        }
+
+      fpath = subpath (path, "from");
+      tpath = subpath (path, "to");
+      if (read_string (loader, object, path, "from", TRUE, FALSE, &from_id))
+        from = resolve (loader, from_id, CROSSCHECK_TYPE_SPAN, fpath, _("span"));
+      if (read_string (loader, object, path, "to", TRUE, FALSE, &to_id))
+        to = resolve (loader, to_id, CROSSCHECK_TYPE_SPAN, tpath, _("span"));
+
+      if (!ok || type == NULL || from == NULL || to == NULL)
+        continue;
+
+      if (from == to)
+        {
+          add_problem (loader, path, _("a link from span “%s” to itself"), from_id);
+          continue;
+        }
+
+      existing = crosscheck_project_get_links_of_span (loader->project, from);
+      for (guint j = 0; j < existing->len; j++)
+        {
+          CrosscheckLink *other = g_ptr_array_index (existing, j);
+
+          if (crosscheck_link_joins (other, type, from, to))
+            {
+              add_problem (loader, path, _("the same “%s” link as “%s”"), type_name,
+                           crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (other)));
+              ok = FALSE;
+              break;
+            }
+        }
+      if (!ok)
+        continue;
+
+      link = _crosscheck_link_new (type, from, to);
+      _crosscheck_annotation_set_id (CROSSCHECK_ANNOTATION (link), id);
+      if (!read_annotation_fields (loader, object, path, CROSSCHECK_ANNOTATION (link)))
+        continue;
+
+      _crosscheck_project_insert_link (loader->project, link);
+    }
+}
+
+/* Finds what the JSON parser would choke on or recurse too deeply into:
+ * nesting deeper than MAX_DEPTH and \u0000 escapes (text may not hold NUL).
+ * Returns FALSE with a problem. */
+static gboolean
+prescan (Loader     *loader,
+         const char *data,
+         gsize       length)
+{
+  guint depth = 0;
+  guint line = 1;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            {
+              if (data[i + 1] == 'u' && i + 5 < length && memcmp (data + i + 2, "0000", 4) == 0)
+                {
+                  g_autofree char *where = g_strdup_printf (_("line %u"), line);
+
+                  add_problem (loader, where, _("a string contains the NUL character (\\u0000), "
+                                                "which project files may not hold"));
+                  return FALSE;
+                }
+              i++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              g_autofree char *where = g_strdup_printf (_("line %u"), line);
+
+              add_problem (loader, where, _("the JSON is nested more than %d levels deep; a "
+                                            "project file never is"), MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/* json-glib reports "<data>:LINE:COLUMN: Parse error: MESSAGE". */
+static void
+add_syntax_problem (Loader       *loader,
+                    const GError *error)
+{
+  guint line = 0;
+  guint column = 0;
+  int consumed = 0;
+  const char *message = error->message;
+
+  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    {
+      g_autofree char *where = g_strdup_printf (_("line %u, column %u"), line, column);
+      const char *rest = message + consumed;
+
+      if (g_str_has_prefix (rest, "Parse error: "))
+        rest += strlen ("Parse error: ");
+      add_problem (loader, where, _("not valid JSON: %s"), rest);
+    }
+  else
+    add_problem (loader, NULL, _("not valid JSON: %s"), message);
+}
+
+static GError *
+summarize (GPtrArray *problems,
+           int        code)
+{
+  g_autofree char *first = crosscheck_problem_to_string (g_ptr_array_index (problems, 0));
+
+  if (problems->len == 1)
+    return g_error_new (CROSSCHECK_PROJECT_ERROR, code, "%s", first);
+
+  return g_error_new (CROSSCHECK_PROJECT_ERROR, code,
+                      g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem)",
+                                   "%s (and %u more problems)", problems->len - 1),
+                      first, problems->len - 1);
+}
+
+static gboolean
+read_header (Loader     *loader,
+             JsonNode   *root,
+             int        *code)
+{
+  JsonObject *object;
+  JsonNode *format;
+  JsonNode *version;
+  gint64 number;
+
+  *code = CROSSCHECK_PROJECT_ERROR_NOT_A_PROJECT;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      add_problem (loader, NULL, _("this is JSON but not a Crosscheck project: the file holds %s, "
+                                   "not an object"), node_type_name (root));
+      return FALSE;
+    }
+
+  object = json_node_get_object (root);
+  format = json_object_get_member (object, "format");
+  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
+      json_node_get_value_type (format) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (format), CROSSCHECK_FORMAT_NAME) != 0)
+    {
+      add_problem (loader, "format", _("this is JSON but not a Crosscheck project: “format” "
+                                       "must be “%s”"), CROSSCHECK_FORMAT_NAME);
+      return FALSE;
+    }
+
+  *code = CROSSCHECK_PROJECT_ERROR_INVALID;
+  version = json_object_get_member (object, "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
+      json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      add_problem (loader, "version", _("expected an integer version number"));
+      return FALSE;
+    }
+
+  number = json_node_get_int (version);
+  if (number > CROSSCHECK_FORMAT_VERSION)
+    {
+      *code = CROSSCHECK_PROJECT_ERROR_NEWER_VERSION;
+      add_problem (loader, "version",
+                   _("the file is format version %" G_GINT64_FORMAT ", made by a newer Crosscheck; "
+                     "this one reads version %d and older. Update Crosscheck to open it"),
+                   number, CROSSCHECK_FORMAT_VERSION);
+      return FALSE;
+    }
+  if (number < 1)
+    {
+      add_problem (loader, "version", _("%" G_GINT64_FORMAT " is not a format version"), number);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * crosscheck_project_load_from_bytes:
+ * @bytes: the contents of a project file
+ * @problems: (out) (optional) (transfer container) (element-type CrosscheckProblem):
+ *   every problem found, in file order
+ * @error: return location for a #GError summarising the problems
+ *
+ * Reads a project file. Every problem is reported with its JSON path;
+ * nothing is returned unless the file is entirely valid.
+ *
+ * Returns: (transfer full) (nullable): a clean project, or %NULL
+ */
+CrosscheckProject *
+crosscheck_project_load_from_bytes (GBytes     *bytes,
+                                    GPtrArray **problems,
+                                    GError    **error)
+{
+  g_autoptr(CrosscheckProject) project = crosscheck_project_new_empty ();
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) crosscheck_problem_free);
+  g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) bad_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  Loader loader = { project, found, seen_ids, bad_ids };
+  int code = CROSSCHECK_PROJECT_ERROR_SYNTAX;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+
+  /* Some editors add a byte-order mark; it is not part of the JSON. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (length == 0)
+    add_problem (&loader, NULL, _("the file is empty"));
+  else if (!g_utf8_validate_len (data, length, NULL))
+    add_problem (&loader, NULL, _("the file is not UTF-8 text, so it is not a project file"));
+  else if (memchr (data, '\0', length) != NULL)
+    add_problem (&loader, NULL, _("the file contains NUL bytes, so it is not a project file"));
+  else if (prescan (&loader, data, length))
+    {
+      if (!json_parser_load_from_data (parser, data, length, &local_error))
+        add_syntax_problem (&loader, local_error);
+      else if (read_header (&loader, json_parser_get_root (parser), &code))
+        {
+          static const char * const keys[] = {
+            "format", "version", "labels", "link_types", "documents", "spans", "links", NULL
+          };
+          JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+
+          check_keys (&loader, root, NULL, keys);
+          read_labels (&loader, root, FALSE);
+          read_labels (&loader, root, TRUE);
+          read_documents (&loader, root);
+          read_spans (&loader, root);
+          read_links (&loader, root);
+        }
+    }
+
+  if (found->len > 0)
+    {
+      g_propagate_error (error, summarize (found, code));
+      if (problems != NULL)
+        *problems = g_steal_pointer (&found);
+      return NULL;
+    }
+
+  crosscheck_history_clear (crosscheck_project_get_history (project));
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+
+  return g_steal_pointer (&project);
+}
+
+/**
+ * crosscheck_project_load_from_file:
+ * @file: a project file
+ * @cancellable: (nullable): a #GCancellable
+ * @problems: (out) (optional) (transfer container) (element-type CrosscheckProblem):
+ *   every problem found
+ * @error: return location for a #GError
+ *
+ * Reads a project file; see crosscheck_project_load_from_bytes().
+ *
+ * Returns: (transfer full) (nullable): a clean project, or %NULL
+ */
+CrosscheckProject *
+crosscheck_project_load_from_file (GFile         *file,
+                                   GCancellable  *cancellable,
+                                   GPtrArray    **problems,
+                                   GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  CrosscheckProject *project;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  project = crosscheck_project_load_from_bytes (bytes, problems, error);
+  if (project != NULL)
+    _crosscheck_project_set_file (project, file);
+
+  return project;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                   */
+
+static void
+append_nullable (GString    *out,
+                 const char *value)
+{
+  if (value == NULL)
+    g_string_append (out, "null");
+  else
+    crosscheck_json_append_string (out, value);
+}
+
+static void
+append_key (GString    *out,
+            const char *key)
+{
+  crosscheck_json_append_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static void
+append_label (GString         *out,
+              CrosscheckLabel *label)
+{
+  GPtrArray *attributes = crosscheck_label_get_attributes (label);
+  char shortcut[8] = { 0 };
+
+  if (crosscheck_label_get_shortcut (label) != 0)
+    g_unichar_to_utf8 (crosscheck_label_get_shortcut (label), shortcut);
+
+  g_string_append (out, "{\"name\": ");
+  crosscheck_json_append_string (out, crosscheck_label_get_name (label));
+  if (crosscheck_label_get_kind (label) == CROSSCHECK_LABEL_RELATION)
+    g_string_append_printf (out, ", \"symmetric\": %s",
+                            crosscheck_label_get_symmetric (label) ? "true" : "false");
+  else
+    g_string_append_printf (out, ", \"kind\": \"%s\"",
+                            crosscheck_label_kind_to_string (crosscheck_label_get_kind (label)));
+  g_string_append_printf (out, ", \"color\": \"%s\", \"shortcut\": ",
+                          crosscheck_label_get_color (label));
+  crosscheck_json_append_string (out, shortcut);
+  g_string_append (out, ", \"attributes\": [");
+  for (guint i = 0; i < attributes->len; i++)
+    {
+      const CrosscheckAttributeSpec *spec = g_ptr_array_index (attributes, i);
+
+      g_string_append (out, i > 0 ? ", {\"name\": " : "{\"name\": ");
+      crosscheck_json_append_string (out, spec->name);
+      g_string_append (out, ", \"values\": [");
+      for (guint j = 0; spec->values[j] != NULL; j++)
+        {
+          if (j > 0)
+            g_string_append (out, ", ");
+          crosscheck_json_append_string (out, spec->values[j]);
+        }
+      g_string_append (out, "]}");
+    }
+  g_string_append (out, "]}");
+}
+
+static void
+append_document (GString            *out,
+                 CrosscheckDocument *document)
+{
+  g_string_append (out, "{\n      \"id\": ");
+  crosscheck_json_append_string (out, crosscheck_document_get_id (document));
+  g_string_append (out, ",\n      \"title\": ");
+  crosscheck_json_append_string (out, crosscheck_document_get_title (document));
+  g_string_append (out, ",\n      \"source\": ");
+  crosscheck_json_append_string (out, crosscheck_document_get_source (document));
+  g_string_append (out, ",\n      \"published\": ");
+  append_nullable (out, crosscheck_document_get_published (document));
+  g_string_append (out, ",\n      \"encoding\": ");
+  crosscheck_json_append_string (out,
+                                 crosscheck_encoding_to_string (crosscheck_document_get_encoding (document)));
+  g_string_append (out, ",\n      \"sha256\": ");
+  crosscheck_json_append_string (out, crosscheck_document_get_sha256 (document));
+  g_string_append (out, ",\n      \"text\": ");
+  crosscheck_json_append_string (out, crosscheck_document_get_text (document));
+  g_string_append (out, "\n    }");
+}
+
+static void
+append_annotation_fields (GString              *out,
+                          CrosscheckAnnotation *annotation)
+{
+  g_auto(GStrv) names = crosscheck_annotation_dup_attribute_names (annotation);
+
+  g_string_append (out, ", \"annotator\": ");
+  crosscheck_json_append_string (out, crosscheck_annotation_get_annotator (annotation));
+  g_string_append (out, ", \"created\": ");
+  append_nullable (out, crosscheck_annotation_get_created (annotation));
+  g_string_append (out, ", \"modified\": ");
+  append_nullable (out, crosscheck_annotation_get_modified (annotation));
+  g_string_append (out, ", \"note\": ");
+  crosscheck_json_append_string (out, crosscheck_annotation_get_note (annotation));
+  g_string_append (out, ", \"attributes\": {");
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      append_key (out, names[i]);
+      crosscheck_json_append_string (out, crosscheck_annotation_get_attribute (annotation, names[i]));
+    }
+  g_string_append (out, "}}");
+}
+
+static void
+append_span (GString        *out,
+             CrosscheckSpan *span)
+{
+  CrosscheckAnnotation *annotation = CROSSCHECK_ANNOTATION (span);
+
+  g_string_append (out, "{\"id\": ");
+  crosscheck_json_append_string (out, crosscheck_annotation_get_id (annotation));
+  g_string_append (out, ", \"document\": ");
+  crosscheck_json_append_string (out, crosscheck_document_get_id (crosscheck_span_get_document (span)));
+  g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"label\": ",
+                          crosscheck_span_get_start (span), crosscheck_span_get_end (span));
+  crosscheck_json_append_string (out, crosscheck_label_get_name (crosscheck_annotation_get_label (annotation)));
+  g_string_append (out, ", \"text\": ");
+  crosscheck_json_append_string (out, crosscheck_span_get_text (span));
+  append_annotation_fields (out, annotation);
+}
+
+static void
+append_link (GString        *out,
+             CrosscheckLink *link)
+{
+  CrosscheckAnnotation *annotation = CROSSCHECK_ANNOTATION (link);
+
+  g_string_append (out, "{\"id\": ");
+  crosscheck_json_append_string (out, crosscheck_annotation_get_id (annotation));
+  g_string_append (out, ", \"type\": ");
+  crosscheck_json_append_string (out, crosscheck_label_get_name (crosscheck_link_get_link_type (link)));
+  g_string_append (out, ", \"from\": ");
+  crosscheck_json_append_string (out,
+                                 crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (crosscheck_link_get_from (link))));
+  g_string_append (out, ", \"to\": ");
+  crosscheck_json_append_string (out,
+                                 crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (crosscheck_link_get_to (link))));
+  append_annotation_fields (out, annotation);
+}
+
+typedef void (*AppendFunc) (GString *out,
+                            gpointer item);
+
+/* Writes `"key": [` then one item a line, then `]`. */
+static void
+append_list (GString    *out,
+             const char *key,
+             GListModel *model,
+             AppendFunc  append,
+             gboolean    last)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_string_append (out, "  ");
+  append_key (out, key);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_string_append (out, i > 0 ? ",\n    " : "\n    ");
+      append (out, item);
+    }
+  g_string_append (out, n > 0 ? "\n  ]" : "]");
+  g_string_append (out, last ? "\n" : ",\n");
+}
+
+/**
+ * crosscheck_project_serialize:
+ * @self: a #CrosscheckProject
+ *
+ * Writes the project in format version 1: keys in a fixed order, documents
+ * by id, spans by document, start, end and id, links by id, one label, span
+ * or link a line. The same project always gives the same bytes.
+ *
+ * Returns: (transfer full): the file's contents
+ */
+GBytes *
+crosscheck_project_serialize (CrosscheckProject *self)
+{
+  GString *out;
+  GListModel *spans;
+
+  g_return_val_if_fail (CROSSCHECK_IS_PROJECT (self), NULL);
+
+  spans = G_LIST_MODEL (crosscheck_project_get_spans (self));
+  out = g_string_sized_new (4096 + 300 * g_list_model_get_n_items (spans));
+
+  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n",
+                          CROSSCHECK_FORMAT_NAME, CROSSCHECK_FORMAT_VERSION);
+  append_list (out, "labels", crosscheck_project_get_labels (self),
+               (AppendFunc) append_label, FALSE);
+  append_list (out, "link_types", crosscheck_project_get_link_types (self),
+               (AppendFunc) append_label, FALSE);
+  append_list (out, "documents", crosscheck_project_get_documents (self),
+               (AppendFunc) append_document, FALSE);
+  append_list (out, "spans", spans, (AppendFunc) append_span, FALSE);
+  append_list (out, "links", crosscheck_project_get_links (self),
+               (AppendFunc) append_link, TRUE);
+  g_string_append (out, "}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * crosscheck_project_save_to_file:
+ * @self: a #CrosscheckProject
+ * @file: where to save
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Saves atomically (see crosscheck_file_write_atomic()): if anything fails,
+ * the old file is left as it was and the project stays dirty.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crosscheck_project_save_to_file (CrosscheckProject  *self,
+                                 GFile              *file,
+                                 GCancellable       *cancellable,
+                                 GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (CROSSCHECK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = crosscheck_project_serialize (self);
+  if (!crosscheck_file_write_atomic (file, bytes, cancellable, error))
+    return FALSE;
+
+  crosscheck_history_mark_saved (crosscheck_project_get_history (self));
+  _crosscheck_project_set_file (self, file);
+
+  return TRUE;
+}

@@ -1,0 +1,472 @@
+/* crosscheck-utils.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "crosscheck-errors.h"
+#include "crosscheck-utils.h"
+
+G_DEFINE_QUARK (crosscheck-document-error-quark, crosscheck_document_error)
+G_DEFINE_QUARK (crosscheck-project-error-quark, crosscheck_project_error)
+
+/* The test harness may pin the clock so that files it writes are stable. */
+static const char *
+fixed_time (void)
+{
+  return g_getenv ("CROSSCHECK_FIXED_TIME");
+}
+
+/**
+ * crosscheck_set_str:
+ * @ptr: a pointer to an owned string
+ * @value: (nullable): the new value
+ *
+ * Replaces *@ptr by a copy of @value if they differ (GLib 2.76 has
+ * g_set_str(); Debian 12 has 2.74).
+ *
+ * Returns: %TRUE if the value changed
+ */
+gboolean
+crosscheck_set_str (char       **ptr,
+                    const char  *value)
+{
+  char *copy;
+
+  if (*ptr == value || g_strcmp0 (*ptr, value) == 0)
+    return FALSE;
+
+  copy = g_strdup (value);
+  g_free (*ptr);
+  *ptr = copy;
+
+  return TRUE;
+}
+
+/**
+ * crosscheck_natural_compare:
+ * @a: a string
+ * @b: another string
+ *
+ * Compares two ids so that runs of digits compare as numbers: `d2` sorts
+ * before `d10`. Strings that compare equal this way (`d01`, `d1`) fall back
+ * to a byte comparison, so the order is total.
+ *
+ * Returns: a negative value, zero or a positive value
+ */
+int
+crosscheck_natural_compare (const char *a,
+                            const char *b)
+{
+  const char *pa = a;
+  const char *pb = b;
+
+  while (*pa != '\0' && *pb != '\0')
+    {
+      if (g_ascii_isdigit (*pa) && g_ascii_isdigit (*pb))
+        {
+          const char *ea;
+          const char *eb;
+          gsize la;
+          gsize lb;
+          int cmp;
+
+          while (*pa == '0' && g_ascii_isdigit (pa[1]))
+            pa++;
+          while (*pb == '0' && g_ascii_isdigit (pb[1]))
+            pb++;
+          for (ea = pa; g_ascii_isdigit (*ea); ea++)
+            ;
+          for (eb = pb; g_ascii_isdigit (*eb); eb++)
+            ;
+          la = ea - pa;
+          lb = eb - pb;
+          if (la != lb)
+            return la < lb ? -1 : 1;
+          cmp = memcmp (pa, pb, la);
+          if (cmp != 0)
+            return cmp;
+          pa = ea;
+          pb = eb;
+        }
+      else
+        {
+          if (*pa != *pb)
+            return (guchar) *pa < (guchar) *pb ? -1 : 1;
+          pa++;
+          pb++;
+        }
+    }
+
+  if (*pa != *pb)
+    return (guchar) *pa < (guchar) *pb ? -1 : 1;
+
+  return strcmp (a, b);
+}
+
+/**
+ * crosscheck_now_iso8601:
+ *
+ * Returns: (transfer full): the current time in UTC as `YYYY-MM-DDTHH:MM:SSZ`
+ */
+char *
+crosscheck_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (fixed_time () != NULL)
+    return g_strdup (fixed_time ());
+
+  now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * crosscheck_is_valid_name:
+ * @name: (nullable): a label, link type or attribute name
+ *
+ * Names are non-empty, at most 64 characters and contain no white space,
+ * so that they survive every export format (brat, CoNLL) unchanged.
+ *
+ * Returns: %TRUE if @name may be used as a name
+ */
+gboolean
+crosscheck_is_valid_name (const char *name)
+{
+  glong n = 0;
+
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+    return FALSE;
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || ++n > 64)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * crosscheck_is_valid_id:
+ * @id: (nullable): a document, span or link id
+ *
+ * Returns: %TRUE if @id matches `^[A-Za-z0-9_.:-]{1,64}$`
+ */
+gboolean
+crosscheck_is_valid_id (const char *id)
+{
+  gsize n = 0;
+
+  if (id == NULL || *id == '\0')
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && strchr ("_.:-", *p) == NULL)
+        return FALSE;
+      if (++n > 64)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * crosscheck_is_valid_color:
+ * @color: (nullable): a colour
+ *
+ * Returns: %TRUE if @color is `#rrggbb` in lower-case hexadecimal
+ */
+gboolean
+crosscheck_is_valid_color (const char *color)
+{
+  if (color == NULL || color[0] != '#' || strlen (color) != 7)
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    {
+      if (!g_ascii_isxdigit (color[i]) || g_ascii_isupper (color[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+matches_date_prefix (const char *s)
+{
+  /* YYYY-MM-DD */
+  static const char pattern[] = "dddd-dd-dd";
+
+  for (guint i = 0; pattern[i] != '\0'; i++)
+    {
+      if (pattern[i] == 'd' ? !g_ascii_isdigit (s[i]) : s[i] != pattern[i])
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * crosscheck_is_valid_date:
+ * @date: (nullable): a publication date
+ *
+ * Accepts an ISO 8601 calendar date (`2023-03-13`) or date-time
+ * (`2023-03-13T08:00:00+01:00`) that names a real day.
+ *
+ * Returns: %TRUE if @date is usable as a publication date
+ */
+gboolean
+crosscheck_is_valid_date (const char *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (date == NULL || strlen (date) < 10 || !matches_date_prefix (date))
+    return FALSE;
+
+  if (date[10] == '\0')
+    {
+      guint64 y = g_ascii_strtoull (date, NULL, 10);
+      guint64 m = g_ascii_strtoull (date + 5, NULL, 10);
+      guint64 d = g_ascii_strtoull (date + 8, NULL, 10);
+
+      return y >= 1 && m >= 1 && m <= 12 && d >= 1 &&
+             g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+    }
+
+  if (date[10] != 'T')
+    return FALSE;
+
+  /* A date-time without a zone is read as UTC rather than refused. */
+  dt = g_date_time_new_from_iso8601 (date, g_time_zone_new_utc ());
+  return dt != NULL;
+}
+
+/**
+ * crosscheck_is_valid_utc_time:
+ * @time: (nullable): a time stamp
+ *
+ * Returns: %TRUE if @time is `YYYY-MM-DDTHH:MM:SSZ` and a real moment
+ */
+gboolean
+crosscheck_is_valid_utc_time (const char *time)
+{
+  static const char pattern[] = "dddd-dd-ddTdd:dd:ddZ";
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (time == NULL || strlen (time) != strlen (pattern))
+    return FALSE;
+
+  for (guint i = 0; pattern[i] != '\0'; i++)
+    {
+      if (pattern[i] == 'd' ? !g_ascii_isdigit (time[i]) : time[i] != pattern[i])
+        return FALSE;
+    }
+
+  dt = g_date_time_new_from_iso8601 (time, NULL);
+  return dt != NULL;
+}
+
+/**
+ * crosscheck_json_append_string:
+ * @out: where to write
+ * @str: valid UTF-8
+ *
+ * Appends @str as a JSON string literal. Non-ASCII text is written as
+ * UTF-8, so that the files stay readable; only quotes, backslashes and
+ * control characters are escaped.
+ */
+void
+crosscheck_json_append_string (GString    *out,
+                               const char *str)
+{
+  const char *run = str;
+  const char *p;
+
+  g_string_append_c (out, '"');
+
+  for (p = str; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+      char buf[8];
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        continue;
+
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\t': escape = "\\t"; break;
+        case '\r': escape = "\\r"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          g_snprintf (buf, sizeof buf, "\\u%04x", c);
+          escape = buf;
+          break;
+        }
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = EIO;
+          return FALSE;
+        }
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_save_error (GError     **error,
+                const char  *path,
+                int          saved_errno)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_set_error (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_SAVE,
+               _("Could not save “%s”: %s. The file on disk was not changed; use Save As "
+                 "to save somewhere else."),
+               name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/**
+ * crosscheck_file_write_atomic:
+ * @file: the file to write
+ * @bytes: its new contents
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Replaces @file so that, whatever happens, it holds either its complete
+ * old contents or the complete new ones: the data goes to a temporary file
+ * in the same folder, which is flushed to disk and then renamed over
+ * @file. On failure the temporary file is removed and @file is untouched.
+ * A symbolic link is followed, so the file it points to is replaced.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crosscheck_file_write_atomic (GFile         *file,
+                              GBytes        *bytes,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  const guint8 *data;
+  gsize length;
+  GStatBuf st;
+  mode_t mode = 0644;
+  int saved_errno;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  path = g_file_get_path (file);
+
+  /* Not a local file (e.g. a remote location): GIO's own replace is the best
+   * there is. */
+  if (path == NULL)
+    return g_file_replace_contents (file, (const char *) data, length, NULL, FALSE,
+                                    G_FILE_CREATE_NONE, NULL, cancellable, error);
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      char *target = realpath (path, NULL);
+
+      if (target != NULL)
+        {
+          g_free (path);
+          path = g_strdup (target);
+          free (target);
+        }
+    }
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        return set_save_error (error, path, EISDIR);
+      mode = st.st_mode & 07777;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_save_error (error, path, errno);
+
+  if (!write_all (fd, data, length) || fsync (fd) != 0 || fchmod (fd, mode) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (tmp);
+      return set_save_error (error, path, saved_errno);
+    }
+
+  if (close (fd) != 0 || g_rename (tmp, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
+      return set_save_error (error, path, saved_errno);
+    }
+
+  /* Make the rename itself durable. */
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+
+  return TRUE;
+}
