@@ -39,6 +39,7 @@ typedef struct
   GPtrArray         *problems;
   GHashTable        *seen_ids;  /* id → path of its first use */
   GHashTable        *bad_ids;   /* ids of objects refused, to avoid cascades */
+  GHashTable        *bad_names; /* names of labels and link types refused, likewise */
 } Loader;
 
 static void
@@ -509,6 +510,7 @@ read_labels (Loader     *loader,
 
           add_problem (loader, p, _("“%s” is not a valid name: use 1 to 64 characters "
                                     "without spaces"), name);
+          g_hash_table_add (loader->bad_names, g_strdup (name));
           continue;
         }
 
@@ -596,6 +598,8 @@ read_labels (Loader     *loader,
 
       if (ok)
         _crosscheck_project_insert_label (loader->project, label);
+      else
+        g_hash_table_add (loader->bad_names, g_strdup (name));
     }
 }
 
@@ -759,7 +763,9 @@ read_spans (Loader     *loader,
       if (read_string (loader, object, path, "label", TRUE, FALSE, &label_name))
         {
           label = crosscheck_project_lookup_label (loader->project, label_name);
-          if (label == NULL && crosscheck_project_lookup_link_type (loader->project, label_name))
+          if (label == NULL && g_hash_table_contains (loader->bad_names, label_name))
+            ;  /* reported with the label */
+          else if (label == NULL && crosscheck_project_lookup_link_type (loader->project, label_name))
             add_problem (loader, lpath, _("“%s” is a link type, not a span label"), label_name);
           else if (label == NULL)
             add_problem (loader, lpath, _("“%s” is not one of the project’s labels"), label_name);
@@ -850,7 +856,7 @@ read_links (Loader     *loader,
       if (read_string (loader, object, path, "type", TRUE, FALSE, &type_name))
         {
           type = crosscheck_project_lookup_link_type (loader->project, type_name);
-          if (type == NULL)
+          if (type == NULL && !g_hash_table_contains (loader->bad_names, type_name))
             {
               g_autofree char *p = subpath (path, "type");
 
@@ -900,9 +906,10 @@ read_links (Loader     *loader,
     }
 }
 
-/* Finds what the JSON parser would choke on or recurse too deeply into:
- * nesting deeper than MAX_DEPTH and \u0000 escapes (text may not hold NUL).
- * Returns FALSE with a problem. */
+/* Finds what the JSON parser would choke on, recurse too deeply into or
+ * silently get wrong: nesting deeper than MAX_DEPTH, \u0000 escapes (text
+ * may not hold NUL) and integers too long for 64 bits, which json-glib
+ * wraps around instead of refusing. Returns FALSE with a problem. */
 static gboolean
 prescan (Loader     *loader,
          const char *data,
@@ -940,6 +947,29 @@ prescan (Loader     *loader,
 
       if (c == '"')
         in_string = TRUE;
+      else if (g_ascii_isdigit (c) || c == '-')
+        {
+          gsize end = i;
+          guint digits = 0;
+          gboolean integer = TRUE;
+
+          while (end < length && strchr ("0123456789+-.eE", data[end]) != NULL)
+            {
+              digits += g_ascii_isdigit (data[end]);
+              integer &= strchr (".eE", data[end]) == NULL;
+              end++;
+            }
+
+          if (integer && digits > 18)
+            {
+              g_autofree char *where = g_strdup_printf (_("line %u"), line);
+              g_autofree char *number = g_strndup (data + i, MIN (end - i, 40));
+
+              add_problem (loader, where, _("the integer %s is out of range"), number);
+              return FALSE;
+            }
+          i = end - 1;
+        }
       else if (c == '{' || c == '[')
         {
           if (++depth > MAX_DEPTH)
@@ -1075,9 +1105,10 @@ crosscheck_project_load_from_bytes (GBytes     *bytes,
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) crosscheck_problem_free);
   g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) bad_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) bad_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  Loader loader = { project, found, seen_ids, bad_ids };
+  Loader loader = { project, found, seen_ids, bad_ids, bad_names };
   int code = CROSSCHECK_PROJECT_ERROR_SYNTAX;
   const char *data;
   gsize length;
