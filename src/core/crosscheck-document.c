@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <pango/pango.h>
 #include <string.h>
 
 #include "crosscheck-document-private.h"
@@ -648,6 +649,97 @@ crosscheck_document_dup_slice (CrosscheckDocument *self,
   b1 = crosscheck_document_offset_to_byte (self, end);
 
   return g_strndup (self->text + b0, b1 - b0);
+}
+
+/* Returns the byte range of the paragraph (line) around [b0, b1). */
+static void
+paragraph_bounds (CrosscheckDocument *self,
+                  gsize               b0,
+                  gsize               b1,
+                  gsize              *p0,
+                  gsize              *p1)
+{
+  const char *nl;
+
+  *p0 = b0;
+  while (*p0 > 0 && self->text[*p0 - 1] != '\n')
+    (*p0)--;
+
+  nl = strchr (self->text + b1, '\n');
+  *p1 = nl ? (gsize) (nl - self->text) : self->byte_length;
+}
+
+/**
+ * crosscheck_document_snap_range:
+ * @self: a #CrosscheckDocument
+ * @whole_words: whether to extend the range to whole words
+ * @start: (inout): first code point of a selection
+ * @end: (inout): code point after the selection
+ *
+ * Turns a selection into the range to tag: white space at either end is
+ * left out, and with @whole_words a range that starts or ends inside a
+ * word grows to cover the whole word. Word boundaries are Unicode's
+ * (UAX #29, from Pango), so they hold for accents, CJK and emoji.
+ *
+ * Returns: %TRUE if anything is left to tag
+ */
+gboolean
+crosscheck_document_snap_range (CrosscheckDocument *self,
+                                gboolean            whole_words,
+                                guint              *start,
+                                guint              *end)
+{
+  g_autofree PangoLogAttr *attrs = NULL;
+  gsize b0, b1, p0, p1;
+  guint first;
+  guint s, e;
+  int n_attrs;
+
+  g_return_val_if_fail (CROSSCHECK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  s = MIN (*start, *end);
+  e = MIN (MAX (*start, *end), self->length);
+  if (s >= e)
+    return FALSE;
+
+  b0 = crosscheck_document_offset_to_byte (self, s);
+  b1 = crosscheck_document_offset_to_byte (self, e);
+
+  /* Only the paragraphs around the range are segmented, so this stays fast
+   * in a long article. */
+  paragraph_bounds (self, b0, b1, &p0, &p1);
+  first = crosscheck_document_byte_to_offset (self, p0);
+  n_attrs = g_utf8_strlen (self->text + p0, p1 - p0) + 1;
+  attrs = g_new0 (PangoLogAttr, n_attrs);
+  pango_get_log_attrs (self->text + p0, p1 - p0, -1, pango_language_from_string ("und"),
+                       attrs, n_attrs);
+
+  /* attrs[i] describes the position before character first + i. */
+#define ATTR(offset) (attrs[(offset) - first])
+
+  while (s < e && ATTR (s).is_white)
+    s++;
+  while (e > s && ATTR (e - 1).is_white)
+    e--;
+  if (s >= e)
+    return FALSE;
+
+  if (whole_words)
+    {
+      /* A position that is not a UAX #29 word boundary lies inside a word. */
+      while (s > first && !ATTR (s).is_word_boundary)
+        s--;
+      while (e < first + (guint) n_attrs - 1 && !ATTR (e).is_word_boundary)
+        e++;
+    }
+
+#undef ATTR
+
+  *start = s;
+  *end = e;
+
+  return TRUE;
 }
 
 /* A detached copy of the editable fields, for the undo history. */

@@ -53,5 +53,9 @@ char                *crosscheck_document_dup_slice        (CrosscheckDocument  *
                                                            guint                start,
                                                            guint                end);
 char                *crosscheck_document_make_title       (const char          *text);
+gboolean             crosscheck_document_snap_range       (CrosscheckDocument  *self,
+                                                           gboolean             whole_words,
+                                                           guint               *start,
+                                                           guint               *end);
 
 G_END_DECLS
