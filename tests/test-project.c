@@ -780,6 +780,20 @@ test_models_report_changes (void)
       assert_mirror (spans, span_mirror);
       assert_mirror (links, link_mirror);
 
+      /* The counts kept for the palette agree with a recount. */
+      for (guint j = 0; j < 6; j++)
+        {
+          g_autoptr(CrosscheckLabel) label = g_list_model_get_item (labels, j);
+          guint expected = 0;
+
+          for (guint k = 0; k < g_list_model_get_n_items (spans); k++)
+            expected += crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (span_at (project, k))) == label;
+          g_assert_cmpuint (crosscheck_project_count_label (project, label), ==, expected);
+        }
+      g_assert_cmpuint (crosscheck_project_count_label (project, crosscheck_project_lookup_link_type (project, "supports"))
+                        + crosscheck_project_count_label (project, crosscheck_project_lookup_link_type (project, "contradicts")),
+                        ==, g_list_model_get_n_items (links));
+
       /* Every span's position is where the list has it. */
       for (guint j = 0; j < g_list_model_get_n_items (spans); j++)
         g_assert_cmpuint (crosscheck_span_list_get_position (crosscheck_project_get_spans (project),

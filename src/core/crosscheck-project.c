@@ -38,6 +38,7 @@ struct _CrosscheckProject
   CrosscheckHistory  *history;
   GHashTable         *ids;          /* id → borrowed document, span or link */
   GHashTable         *span_links;   /* borrowed span → GPtrArray of borrowed links */
+  GHashTable         *counts;       /* borrowed label → number of spans or links with it */
   char               *annotator;
   GFile              *file;
 
@@ -139,6 +140,19 @@ compare_by_id (gconstpointer a,
   return crosscheck_natural_compare (ia, ib);
 }
 
+/* Keeps the per-label counts that the palette shows, so that showing them
+ * costs nothing with 100,000 spans. */
+static void
+count (CrosscheckProject *self,
+       CrosscheckLabel   *label,
+       int                delta)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, label));
+
+  g_assert (delta > 0 || n > 0);
+  g_hash_table_insert (self->counts, label, GUINT_TO_POINTER (n + delta));
+}
+
 static void
 insert_document (CrosscheckProject  *self,
                  CrosscheckDocument *document)
@@ -187,6 +201,7 @@ insert_span (CrosscheckProject *self,
   g_hash_table_insert (self->ids, (char *) crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (span)),
                        span);
   _crosscheck_span_list_insert (self->spans, span);
+  count (self, crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (span)), +1);
   g_signal_emit (self, signals[SPAN_CHANGED], 0, span, CROSSCHECK_CHANGE_ADDED);
 }
 
@@ -201,6 +216,7 @@ remove_span (CrosscheckProject *self,
 
   g_hash_table_remove (self->ids, crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (span)));
   _crosscheck_span_list_remove (self->spans, span);
+  count (self, crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (span)), -1);
   g_signal_emit (self, signals[SPAN_CHANGED], 0, span, CROSSCHECK_CHANGE_REMOVED);
 }
 
@@ -246,6 +262,7 @@ insert_link (CrosscheckProject *self,
   if (to != from)
     attach_link (self, to, link);
   g_list_store_insert_sorted (self->links, link, compare_by_id, NULL);
+  count (self, crosscheck_link_get_link_type (link), +1);
   g_signal_emit (self, signals[LINK_CHANGED], 0, link, CROSSCHECK_CHANGE_ADDED);
 }
 
@@ -262,6 +279,7 @@ remove_link (CrosscheckProject *self,
   if (to != from)
     detach_link (self, to, link);
   g_list_store_remove (self->links, find_position (self->links, link));
+  count (self, crosscheck_link_get_link_type (link), -1);
   g_signal_emit (self, signals[LINK_CHANGED], 0, link, CROSSCHECK_CHANGE_REMOVED);
 }
 
@@ -354,8 +372,15 @@ op_apply (gpointer data,
       break;
 
     case OP_CHANGE_ANNOTATION:
-      _crosscheck_annotation_restore_state (CROSSCHECK_ANNOTATION (op->object), state);
-      annotation_changed (self, CROSSCHECK_ANNOTATION (op->object));
+      {
+        CrosscheckAnnotation *annotation = CROSSCHECK_ANNOTATION (op->object);
+        CrosscheckLabel *old_label = crosscheck_annotation_get_label (annotation);
+
+        count (self, old_label, -1);
+        _crosscheck_annotation_restore_state (annotation, state);
+        count (self, crosscheck_annotation_get_label (annotation), +1);
+        annotation_changed (self, annotation);
+      }
       break;
 
     case OP_SWAP_LINK:
@@ -418,6 +443,7 @@ crosscheck_project_finalize (GObject *object)
   CrosscheckProject *self = (CrosscheckProject *)object;
 
   g_clear_pointer (&self->span_links, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_hash_table_unref);
   g_clear_object (&self->links);
   g_clear_object (&self->spans);
@@ -540,6 +566,7 @@ crosscheck_project_init (CrosscheckProject *self)
   self->links = g_list_store_new (CROSSCHECK_TYPE_LINK);
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->span_links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->counts = g_hash_table_new (NULL, NULL);
   self->annotator = g_strdup ("");
   self->history = crosscheck_history_new (op_apply, op_free, self);
   self->next_document = self->next_span = self->next_link = 1;
@@ -949,23 +976,9 @@ guint
 crosscheck_project_count_label (CrosscheckProject *self,
                                 CrosscheckLabel   *label)
 {
-  GListModel *model;
-  guint n;
-  guint count = 0;
-
   g_return_val_if_fail (CROSSCHECK_IS_PROJECT (self), 0);
 
-  model = crosscheck_label_get_kind (label) == CROSSCHECK_LABEL_RELATION
-          ? G_LIST_MODEL (self->links) : G_LIST_MODEL (self->spans);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CrosscheckAnnotation) annotation = g_list_model_get_item (model, i);
-
-      count += crosscheck_annotation_get_label (annotation) == label;
-    }
-
-  return count;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, label));
 }
 
 /* ------------------------------------------------------------------------ */
