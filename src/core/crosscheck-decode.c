@@ -148,18 +148,22 @@ decode_utf16 (const guint8  *data,
   return text;
 }
 
-/* UTF-16 without a byte-order mark shows up as a NUL in every other byte.
- * Returns TRUE and the byte order if the sample looks like that. */
+/* UTF-16 without a byte-order mark shows up as a NUL in one byte of most
+ * pairs (Latin text) and rarely in the other (characters such as U+4E00 一
+ * or U+3000 have a zero low byte). Returns TRUE and the byte order if the
+ * sample looks like that. */
 static gboolean
 guess_utf16 (const guint8 *data,
              gsize         length,
              gboolean     *big_endian)
 {
   gsize n = MIN (length, 4096) & ~(gsize) 1;
+  gsize pairs = n / 2;
   gsize even_nuls = 0;
   gsize odd_nuls = 0;
 
-  if (n < 2 || length % 2 != 0)
+  /* Too short to tell text from a few binary bytes. */
+  if (pairs < 4 || length % 2 != 0)
     return FALSE;
 
   for (gsize i = 0; i < n; i += 2)
@@ -168,13 +172,12 @@ guess_utf16 (const guint8 *data,
       odd_nuls += data[i + 1] == 0;
     }
 
-  /* Mostly Latin text: one byte of each pair is zero, the other never. */
-  if (odd_nuls * 4 >= n / 2 && even_nuls == 0)
+  if (odd_nuls * 4 >= pairs && even_nuls * 4 <= odd_nuls)
     {
       *big_endian = FALSE;
       return TRUE;
     }
-  if (even_nuls * 4 >= n / 2 && odd_nuls == 0)
+  if (even_nuls * 4 >= pairs && odd_nuls * 4 <= even_nuls)
     {
       *big_endian = TRUE;
       return TRUE;
@@ -217,13 +220,21 @@ crosscheck_decode_text (const guint8        *data,
 
   if (length > CROSSCHECK_DOCUMENT_MAX_BYTES)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (CROSSCHECK_DOCUMENT_MAX_BYTES);
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (CROSSCHECK_DOCUMENT_MAX_BYTES,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, CROSSCHECK_DOCUMENT_ERROR, CROSSCHECK_DOCUMENT_ERROR_TOO_LARGE,
                    _("The file is %s, over Crosscheck’s limit of %s for one article. "
                      "Split it into smaller articles and open those."),
                    size, limit);
+      return NULL;
+    }
+
+  if (length == 0)
+    {
+      g_set_error (error, CROSSCHECK_DOCUMENT_ERROR, CROSSCHECK_DOCUMENT_ERROR_EMPTY,
+                   _("The file is empty. Choose a file that contains the article’s text."));
       return NULL;
     }
 
@@ -270,6 +281,13 @@ crosscheck_decode_text (const guint8        *data,
       break;
 
     case CROSSCHECK_ENCODING_UTF8_BOM:
+      if (memchr (data, '\0', length) != NULL)
+        {
+          g_set_error (error, CROSSCHECK_DOCUMENT_ERROR, CROSSCHECK_DOCUMENT_ERROR_BINARY,
+                       _("The file contains NUL bytes, so it is a binary file, not plain "
+                         "text. Open the article as a plain text file (.txt)."));
+          return NULL;
+        }
       if (!g_utf8_validate_len ((const char *) data, length, NULL))
         {
           g_set_error (error, CROSSCHECK_DOCUMENT_ERROR, CROSSCHECK_DOCUMENT_ERROR_ENCODING,

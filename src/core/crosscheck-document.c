@@ -179,6 +179,28 @@ document_new_take_text (char *text)
   return self;
 }
 
+/* Like g_strstrip(), but for every Unicode space (no-break spaces too). */
+static char *
+strip_unicode (const char *text,
+               gsize       len)
+{
+  const char *start = text;
+  const char *end = text + len;
+
+  while (start < end && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  return g_strndup (start, end - start);
+}
+
 /**
  * crosscheck_document_make_title:
  * @text: an article's text
@@ -197,7 +219,7 @@ crosscheck_document_make_title (const char *text)
     {
       const char *eol = strchr (line, '\n');
       gsize len = eol ? (gsize) (eol - line) : strlen (line);
-      g_autofree char *copy = g_strstrip (g_strndup (line, len));
+      g_autofree char *copy = strip_unicode (line, len);
 
       if (*copy != '\0')
         {
@@ -320,8 +342,10 @@ crosscheck_document_new_from_file (GFile         *file,
 
   if (g_file_info_get_size (info) > CROSSCHECK_DOCUMENT_MAX_BYTES)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (CROSSCHECK_DOCUMENT_MAX_BYTES);
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (CROSSCHECK_DOCUMENT_MAX_BYTES,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, CROSSCHECK_DOCUMENT_ERROR, CROSSCHECK_DOCUMENT_ERROR_TOO_LARGE,
                    _("The file is %s, over Crosscheck’s limit of %s for one article. "
