@@ -236,10 +236,18 @@ command_validate (int    argc,
       project = load_project (argv[i], &problems, &error);
       if (project != NULL)
         {
-          printf (_("%s: valid (%u documents, %u spans, %u links)\n"), argv[i],
-                  g_list_model_get_n_items (crosscheck_project_get_documents (project)),
-                  g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (project))),
-                  g_list_model_get_n_items (crosscheck_project_get_links (project)));
+          guint n_docs = g_list_model_get_n_items (crosscheck_project_get_documents (project));
+          guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (project)));
+          guint n_links = g_list_model_get_n_items (crosscheck_project_get_links (project));
+          g_autofree char *docs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document",
+                                                                "%u documents", n_docs), n_docs);
+          g_autofree char *spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span",
+                                                                 "%u spans", n_spans), n_spans);
+          g_autofree char *links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link",
+                                                                 "%u links", n_links), n_links);
+
+          /* TRANSLATORS: "FILE: valid (3 documents, 10 spans, 2 links)" */
+          printf (_("%s: valid (%s, %s, %s)\n"), argv[i], docs, spans, links);
           continue;
         }
 

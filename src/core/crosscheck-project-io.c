@@ -906,6 +906,21 @@ read_links (Loader     *loader,
     }
 }
 
+/* Whether the @n digits at @digits (no leading zeros) make an integer that
+ * fits in a gint64. */
+static gboolean
+fits_in_64_bits (const char *digits,
+                 guint       n,
+                 gboolean    negative)
+{
+  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
+
+  if (n != 19)
+    return n < 19;
+
+  return memcmp (digits, limit, 19) <= 0;
+}
+
 /* Finds what the JSON parser would choke on, recurse too deeply into or
  * silently get wrong: nesting deeper than MAX_DEPTH, \u0000 escapes (text
  * may not hold NUL) and integers too long for 64 bits, which json-glib
@@ -952,6 +967,7 @@ prescan (Loader     *loader,
           gsize end = i;
           guint digits = 0;
           gboolean integer = TRUE;
+          gboolean negative = c == '-';
 
           while (end < length && strchr ("0123456789+-.eE", data[end]) != NULL)
             {
@@ -960,7 +976,7 @@ prescan (Loader     *loader,
               end++;
             }
 
-          if (integer && digits > 18)
+          if (integer && !fits_in_64_bits (data + i + negative, digits, negative))
             {
               g_autofree char *where = g_strdup_printf (_("line %u"), line);
               g_autofree char *number = g_strndup (data + i, MIN (end - i, 40));
@@ -1126,10 +1142,10 @@ crosscheck_project_load_from_bytes (GBytes     *bytes,
 
   if (length == 0)
     add_problem (&loader, NULL, _("the file is empty"));
-  else if (!g_utf8_validate_len (data, length, NULL))
-    add_problem (&loader, NULL, _("the file is not UTF-8 text, so it is not a project file"));
   else if (memchr (data, '\0', length) != NULL)
     add_problem (&loader, NULL, _("the file contains NUL bytes, so it is not a project file"));
+  else if (!g_utf8_validate_len (data, length, NULL))
+    add_problem (&loader, NULL, _("the file is not UTF-8 text, so it is not a project file"));
   else if (prescan (&loader, data, length))
     {
       if (!json_parser_load_from_data (parser, data, length, &local_error))

@@ -288,7 +288,10 @@ annotation_changed (CrosscheckProject    *self,
                     CrosscheckAnnotation *annotation)
 {
   if (CROSSCHECK_IS_SPAN (annotation))
-    g_signal_emit (self, signals[SPAN_CHANGED], 0, annotation, CROSSCHECK_CHANGE_MODIFIED);
+    {
+      _crosscheck_span_list_changed (self->spans, CROSSCHECK_SPAN (annotation));
+      g_signal_emit (self, signals[SPAN_CHANGED], 0, annotation, CROSSCHECK_CHANGE_MODIFIED);
+    }
   else
     g_signal_emit (self, signals[LINK_CHANGED], 0, annotation, CROSSCHECK_CHANGE_MODIFIED);
 }

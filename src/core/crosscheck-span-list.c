@@ -204,6 +204,18 @@ _crosscheck_span_list_remove (CrosscheckSpanList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), offset + rank, 1, 0);
 }
 
+/* A span's label, note or attributes changed: views of the list redraw
+ * (and filters re-check) that one row. */
+void
+_crosscheck_span_list_changed (CrosscheckSpanList *self,
+                               CrosscheckSpan     *span)
+{
+  guint position = crosscheck_span_list_get_position (self, span);
+
+  g_assert (position != G_MAXUINT);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
 /**
  * crosscheck_span_list_get_position:
  * @self: a #CrosscheckSpanList

@@ -52,5 +52,7 @@ void                _crosscheck_span_list_insert          (CrosscheckSpanList *s
                                                            CrosscheckSpan     *span);
 void                _crosscheck_span_list_remove          (CrosscheckSpanList *self,
                                                            CrosscheckSpan     *span);
+void                _crosscheck_span_list_changed         (CrosscheckSpanList *self,
+                                                           CrosscheckSpan     *span);
 
 G_END_DECLS
