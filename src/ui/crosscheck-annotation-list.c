@@ -1,0 +1,496 @@
+/* crosscheck-annotation-list.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crosscheck-annotation-list.h"
+#include "crosscheck-annotation.h"
+#include "crosscheck-document.h"
+#include "crosscheck-label-palette.h"
+#include "crosscheck-label.h"
+#include "crosscheck-project.h"
+#include "crosscheck-span-list.h"
+#include "crosscheck-span.h"
+
+/* Every span of the project in file order, filtered by label, article and
+ * text. It is a GtkListView over the project's own span list, so only the
+ * rows on screen exist, even with 100,000 spans. */
+
+struct _CrosscheckAnnotationList
+{
+  GtkBox              parent_instance;
+
+  /* owned */
+  CrosscheckProject  *project;
+  CrosscheckLabel    *filter_label;
+  CrosscheckDocument *filter_document;
+  char               *filter_text;    /* case-folded */
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  GtkStringList      *label_names;
+  GtkStringList      *document_names;
+
+  /* borrowed */
+  GtkListView        *list_view;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *label_dropdown;
+  GtkDropDown        *document_dropdown;
+  GtkLabel           *count_label;
+
+  guint               syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CrosscheckAnnotationList, crosscheck_annotation_list, GTK_TYPE_BOX)
+
+enum {
+  SPAN_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  CrosscheckAnnotationList *self = user_data;
+  CrosscheckSpan *span = item;
+
+  if (self->filter_label != NULL &&
+      crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (span)) != self->filter_label)
+    return FALSE;
+
+  if (self->filter_document != NULL && crosscheck_span_get_document (span) != self->filter_document)
+    return FALSE;
+
+  if (self->filter_text != NULL)
+    {
+      g_autofree char *folded = g_utf8_casefold (crosscheck_span_get_text (span), -1);
+
+      if (strstr (folded, self->filter_text) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+update_count (CrosscheckAnnotationList *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = self->project ? g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (self->project))) : 0;
+  g_autofree char *text = NULL;
+
+  if (shown == all)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", all), all);
+  else
+    text = g_strdup_printf (_("%u of %u spans"), shown, all);
+
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+refilter (CrosscheckAnnotationList *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rows                                                                      */
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *swatch = crosscheck_color_swatch_new ();
+  GtkWidget *quote = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (swatch, 3);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (quote), 2);
+  gtk_label_set_max_width_chars (GTK_LABEL (quote), 30);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+
+  gtk_box_append (GTK_BOX (texts), quote);
+  gtk_box_append (GTK_BOX (texts), caption);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), texts);
+
+  g_object_set_data (G_OBJECT (item), "swatch", swatch);
+  g_object_set_data (G_OBJECT (item), "quote", quote);
+  g_object_set_data (G_OBJECT (item), "caption", caption);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  CrosscheckSpan *span = gtk_list_item_get_item (item);
+  CrosscheckLabel *label = crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (span));
+  CrosscheckDocument *document = crosscheck_span_get_document (span);
+  const char *note = crosscheck_annotation_get_note (CROSSCHECK_ANNOTATION (span));
+  g_autofree char *caption = NULL;
+  g_autofree char *accessible = NULL;
+
+  caption = g_strdup_printf ("%s · %s%s%s", crosscheck_label_get_name (label),
+                             crosscheck_document_get_id (document), *note ? " · " : "", note);
+  crosscheck_color_swatch_set_color (g_object_get_data (G_OBJECT (item), "swatch"),
+                                     crosscheck_label_get_color (label));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "quote"), crosscheck_span_get_text (span));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "caption"), caption);
+
+  accessible = g_strdup_printf (_("%s in %s: %s"), crosscheck_label_get_name (label),
+                                crosscheck_document_get_title (document), crosscheck_span_get_text (span));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+on_activate (GtkListView              *view,
+             guint                     position,
+             CrosscheckAnnotationList *self)
+{
+  g_autoptr(CrosscheckSpan) span = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (span != NULL)
+    g_signal_emit (self, signals[SPAN_ACTIVATED], 0, span);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filters                                                                   */
+
+static void
+fill_names (GtkStringList *names,
+            const char    *all,
+            GListModel    *model,
+            gboolean       documents)
+{
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  g_strv_builder_add (builder, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (documents)
+        {
+          /* A drop-down is as wide as its longest item: keep titles short. */
+          const char *title = crosscheck_document_get_title (CROSSCHECK_DOCUMENT (item));
+          g_autofree char *head = g_utf8_substring (title, 0, 17);
+          g_autofree char *shortened = g_utf8_strlen (title, -1) > 18 ? g_strconcat (head, "…", NULL)
+                                                                       : g_strdup (title);
+          g_autofree char *name = g_strdup_printf ("%s · %s",
+                                                   crosscheck_document_get_id (CROSSCHECK_DOCUMENT (item)),
+                                                   shortened);
+          g_strv_builder_add (builder, name);
+        }
+      else
+        g_strv_builder_add (builder, crosscheck_label_get_name (CROSSCHECK_LABEL (item)));
+    }
+  strv = g_strv_builder_end (builder);
+
+  gtk_string_list_splice (names, 0, g_list_model_get_n_items (G_LIST_MODEL (names)),
+                          (const char * const *) strv);
+}
+
+static void
+sync_choices (CrosscheckAnnotationList *self)
+{
+  if (self->project == NULL)
+    return;
+
+  self->syncing = TRUE;
+  g_clear_object (&self->filter_label);
+  g_clear_object (&self->filter_document);
+  fill_names (self->label_names, _("All labels"), crosscheck_project_get_labels (self->project), FALSE);
+  fill_names (self->document_names, _("All articles"), crosscheck_project_get_documents (self->project), TRUE);
+  gtk_drop_down_set_selected (self->label_dropdown, 0);
+  gtk_drop_down_set_selected (self->document_dropdown, 0);
+  self->syncing = FALSE;
+
+  refilter (self);
+}
+
+static void
+on_dropdown_changed (CrosscheckAnnotationList *self)
+{
+  guint label_index = gtk_drop_down_get_selected (self->label_dropdown);
+  guint document_index = gtk_drop_down_get_selected (self->document_dropdown);
+
+  if (self->syncing || self->project == NULL)
+    return;
+
+  g_clear_object (&self->filter_label);
+  g_clear_object (&self->filter_document);
+  if (label_index > 0 && label_index != GTK_INVALID_LIST_POSITION)
+    self->filter_label = g_list_model_get_item (crosscheck_project_get_labels (self->project), label_index - 1);
+  if (document_index > 0 && document_index != GTK_INVALID_LIST_POSITION)
+    self->filter_document = g_list_model_get_item (crosscheck_project_get_documents (self->project),
+                                                   document_index - 1);
+
+  refilter (self);
+}
+
+static void
+on_search_changed (CrosscheckAnnotationList *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->filter_text, g_free);
+  if (*text != '\0')
+    self->filter_text = g_utf8_casefold (text, -1);
+
+  refilter (self);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+crosscheck_annotation_list_dispose (GObject *object)
+{
+  CrosscheckAnnotationList *self = (CrosscheckAnnotationList *)object;
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (crosscheck_project_get_labels (self->project), self);
+      g_signal_handlers_disconnect_by_data (crosscheck_project_get_documents (self->project), self);
+    }
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->label_names);
+  g_clear_object (&self->document_names);
+  g_clear_object (&self->filter_label);
+  g_clear_object (&self->filter_document);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->filter_text, g_free);
+
+  G_OBJECT_CLASS (crosscheck_annotation_list_parent_class)->dispose (object);
+}
+
+static void
+crosscheck_annotation_list_class_init (CrosscheckAnnotationListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = crosscheck_annotation_list_dispose;
+
+  /**
+   * CrosscheckAnnotationList::span-activated:
+   * @span: the span
+   *
+   * The editor activated a span in the list.
+   */
+  signals[SPAN_ACTIVATED] =
+    g_signal_new ("span-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CROSSCHECK_TYPE_SPAN);
+
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "annotationlist");
+}
+
+static void
+crosscheck_annotation_list_init (CrosscheckAnnotationList *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *dropdowns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+
+  self->label_names = gtk_string_list_new (NULL);
+  self->document_names = gtk_string_list_new (NULL);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search_entry, "placeholder-text", _("Filter by text"), NULL);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+
+  self->label_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->label_names)), NULL));
+  self->document_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->document_names)), NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->label_dropdown), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->document_dropdown), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->label_dropdown), _("Show only spans with this label"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->document_dropdown), _("Show only spans in this article"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label filter"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article filter"), -1);
+  g_signal_connect_swapped (self->label_dropdown, "notify::selected", G_CALLBACK (on_dropdown_changed), self);
+  g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (on_dropdown_changed), self);
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->count_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
+
+  gtk_widget_set_margin_start (filters, 12);
+  gtk_widget_set_margin_end (filters, 12);
+  gtk_widget_set_margin_top (filters, 12);
+  gtk_widget_set_margin_bottom (filters, 6);
+  gtk_box_append (GTK_BOX (dropdowns), GTK_WIDGET (self->label_dropdown));
+  gtk_box_append (GTK_BOX (dropdowns), GTK_WIDGET (self->document_dropdown));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->search_entry));
+  gtk_box_append (GTK_BOX (filters), dropdowns);
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->count_label));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                                      factory));
+  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotations"), -1);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
+
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
+
+  gtk_box_append (GTK_BOX (self), filters);
+  gtk_box_append (GTK_BOX (self), scroller);
+
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+}
+
+CrosscheckAnnotationList *
+crosscheck_annotation_list_new (void)
+{
+  return g_object_new (CROSSCHECK_TYPE_ANNOTATION_LIST, NULL);
+}
+
+/**
+ * crosscheck_annotation_list_set_project:
+ * @self: a #CrosscheckAnnotationList
+ * @project: the project whose spans to list
+ */
+void
+crosscheck_annotation_list_set_project (CrosscheckAnnotationList *self,
+                                        CrosscheckProject        *project)
+{
+  g_return_if_fail (CROSSCHECK_IS_ANNOTATION_LIST (self));
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (crosscheck_project_get_labels (self->project), self);
+      g_signal_handlers_disconnect_by_data (crosscheck_project_get_documents (self->project), self);
+    }
+  g_set_object (&self->project, project);
+
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (crosscheck_project_get_spans (project)));
+  g_signal_connect_swapped (crosscheck_project_get_labels (project), "items-changed",
+                            G_CALLBACK (sync_choices), self);
+  g_signal_connect_swapped (crosscheck_project_get_documents (project), "items-changed",
+                            G_CALLBACK (sync_choices), self);
+  sync_choices (self);
+}
+
+/**
+ * crosscheck_annotation_list_set_selected:
+ * @self: a #CrosscheckAnnotationList
+ * @span: (nullable): the span to highlight in the list
+ */
+void
+crosscheck_annotation_list_set_selected (CrosscheckAnnotationList *self,
+                                         CrosscheckSpan           *span)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (CROSSCHECK_IS_ANNOTATION_LIST (self));
+
+  model = G_LIST_MODEL (self->filtered);
+  n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; span != NULL && i < n; i++)
+    {
+      g_autoptr(CrosscheckSpan) item = g_list_model_get_item (model, i);
+
+      if (item == span)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/**
+ * crosscheck_annotation_list_get_model:
+ * @self: a #CrosscheckAnnotationList
+ *
+ * Returns: (transfer none): the spans the list shows, after filtering
+ */
+GListModel *
+crosscheck_annotation_list_get_model (CrosscheckAnnotationList *self)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+/**
+ * crosscheck_annotation_list_set_filter:
+ * @self: a #CrosscheckAnnotationList
+ * @label: (nullable): show only spans with this label
+ * @document: (nullable): show only spans in this article
+ * @text: (nullable): show only spans whose text contains this
+ *
+ * Sets the filters as the editor would with the controls.
+ */
+void
+crosscheck_annotation_list_set_filter (CrosscheckAnnotationList *self,
+                                       CrosscheckLabel          *label,
+                                       CrosscheckDocument       *document,
+                                       const char               *text)
+{
+  guint position = 0;
+
+  g_return_if_fail (CROSSCHECK_IS_ANNOTATION_LIST (self));
+
+  g_list_store_find (G_LIST_STORE (crosscheck_project_get_labels (self->project)), label, &position);
+  gtk_drop_down_set_selected (self->label_dropdown, label ? position + 1 : 0);
+  position = 0;
+  g_list_store_find (G_LIST_STORE (crosscheck_project_get_documents (self->project)), document, &position);
+  gtk_drop_down_set_selected (self->document_dropdown, document ? position + 1 : 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  on_search_changed (self);
+}

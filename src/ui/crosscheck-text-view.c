@@ -1,0 +1,741 @@
+/* crosscheck-text-view.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "crosscheck-annotation.h"
+#include "crosscheck-document.h"
+#include "crosscheck-label.h"
+#include "crosscheck-project.h"
+#include "crosscheck-span-list.h"
+#include "crosscheck-span.h"
+#include "crosscheck-text-view.h"
+
+/* One article's text, read-only with a caret, and its spans drawn straight
+ * from the project's interval index for the visible lines only: no text
+ * tags and no widget per span, so 50,000 spans cost no more than 50.
+ * Claims are a translucent band behind the text; entities are coloured
+ * bars under it, stacked when they overlap, so nesting stays visible. The
+ * text view never changes the project itself: keys and clicks become window
+ * actions and a selected-span property. */
+
+#define UNDERLINE_HEIGHT 2.5
+#define UNDERLINE_GAP    1.5
+#define MAX_STACK        4
+
+struct _CrosscheckTextView
+{
+  GtkTextView         parent_instance;
+
+  /* owned */
+  CrosscheckProject  *project;
+  CrosscheckDocument *document;
+  CrosscheckSpan     *selected;
+};
+
+G_DEFINE_FINAL_TYPE (CrosscheckTextView, crosscheck_text_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_DOCUMENT,
+  PROP_SELECTED_SPAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+parse_color (CrosscheckLabel *label,
+             float            alpha,
+             GdkRGBA         *rgba)
+{
+  if (!gdk_rgba_parse (rgba, crosscheck_label_get_color (label)))
+    return FALSE;
+
+  rgba->alpha = alpha;
+  return TRUE;
+}
+
+static void
+iter_at_offset (CrosscheckTextView *self,
+                GtkTextIter        *iter,
+                guint               offset)
+{
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), iter, offset);
+}
+
+typedef void (*RectFunc) (CrosscheckTextView    *self,
+                          const graphene_rect_t *rect,
+                          gpointer               data);
+
+/* Calls @func with one rectangle per display line that [start, end) covers,
+ * in buffer coordinates. */
+static void
+foreach_line_rect (CrosscheckTextView *self,
+                   guint               start,
+                   guint               end,
+                   RectFunc            func,
+                   gpointer            data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter, stop;
+
+  iter_at_offset (self, &iter, start);
+  iter_at_offset (self, &stop, end);
+
+  while (gtk_text_iter_compare (&iter, &stop) < 0)
+    {
+      GtkTextIter line_end = iter;
+      GdkRectangle a, b;
+      graphene_rect_t rect;
+      int line_y, line_height;
+
+      if (!gtk_text_view_forward_display_line_end (view, &line_end) ||
+          gtk_text_iter_compare (&line_end, &stop) > 0)
+        line_end = stop;
+
+      gtk_text_view_get_iter_location (view, &iter, &a);
+      gtk_text_view_get_iter_location (view, &line_end, &b);
+      gtk_text_view_get_line_yrange (view, &iter, &line_y, &line_height);
+
+      /* A span ending at a line break ends where the line's text ends. */
+      if (b.y > a.y)
+        b.x = gtk_widget_get_width (GTK_WIDGET (self));
+
+      graphene_rect_init (&rect, a.x, a.y, MAX (b.x - a.x, 3), a.height);
+      func (self, &rect, data);
+
+      if (gtk_text_iter_equal (&line_end, &stop))
+        break;
+      iter = line_end;
+      if (!gtk_text_view_forward_display_line (view, &iter))
+        break;
+    }
+}
+
+typedef struct
+{
+  GtkSnapshot *snapshot;
+  GdkRGBA      color;
+  guint        depth;
+} DrawData;
+
+static void
+draw_band (CrosscheckTextView    *self,
+           const graphene_rect_t *rect,
+           gpointer               data)
+{
+  DrawData *draw = data;
+
+  gtk_snapshot_append_color (draw->snapshot, &draw->color, rect);
+}
+
+static void
+draw_underline (CrosscheckTextView    *self,
+                const graphene_rect_t *rect,
+                gpointer               data)
+{
+  DrawData *draw = data;
+  graphene_rect_t bar;
+
+  graphene_rect_init (&bar, rect->origin.x,
+                      rect->origin.y + rect->size.height + UNDERLINE_GAP
+                      + draw->depth * (UNDERLINE_HEIGHT + UNDERLINE_GAP),
+                      rect->size.width, UNDERLINE_HEIGHT);
+  gtk_snapshot_append_color (draw->snapshot, &draw->color, &bar);
+}
+
+static void
+draw_outline (CrosscheckTextView    *self,
+              const graphene_rect_t *rect,
+              gpointer               data)
+{
+  DrawData *draw = data;
+  GskRoundedRect outline;
+  float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA colors[4] = { draw->color, draw->color, draw->color, draw->color };
+  graphene_rect_t grown;
+
+  graphene_rect_inset_r (rect, -2, -1, &grown);
+  gsk_rounded_rect_init_from_rect (&outline, &grown, 3);
+  gtk_snapshot_append_border (draw->snapshot, &outline, widths, colors);
+}
+
+typedef struct
+{
+  GPtrArray *spans;
+} Collect;
+
+static gboolean
+collect_span (CrosscheckSpan *span,
+              gpointer        user_data)
+{
+  g_ptr_array_add (user_data, span);
+  return TRUE;
+}
+
+static void
+visible_offsets (CrosscheckTextView *self,
+                 guint              *start,
+                 guint              *end)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &top, visible.y, NULL);
+  gtk_text_view_get_line_at_y (view, &bottom, visible.y + visible.height, NULL);
+  gtk_text_iter_forward_to_line_end (&bottom);
+
+  *start = gtk_text_iter_get_offset (&top);
+  *end = gtk_text_iter_get_offset (&bottom) + 1;
+}
+
+static void
+crosscheck_text_view_snapshot_layer (GtkTextView      *view,
+                                     GtkTextViewLayer  layer,
+                                     GtkSnapshot      *snapshot)
+{
+  CrosscheckTextView *self = CROSSCHECK_TEXT_VIEW (view);
+  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  guint start, end;
+
+  if (self->project == NULL || self->document == NULL)
+    return;
+
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    {
+      DrawData draw = { snapshot };
+
+      if (self->selected == NULL)
+        return;
+      parse_color (crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (self->selected)), 1, &draw.color);
+      foreach_line_rect (self, crosscheck_span_get_start (self->selected),
+                         crosscheck_span_get_end (self->selected), draw_outline, &draw);
+      return;
+    }
+
+  visible_offsets (self, &start, &end);
+  crosscheck_span_list_foreach_overlapping (crosscheck_project_get_spans (self->project),
+                                            self->document, start, end, collect_span, spans);
+
+  /* Claims first, as bands behind everything. */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      CrosscheckSpan *span = g_ptr_array_index (spans, i);
+      CrosscheckLabel *label = crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (span));
+      DrawData draw = { snapshot };
+
+      if (crosscheck_label_get_kind (label) != CROSSCHECK_LABEL_CLAIM)
+        continue;
+      parse_color (label, dark ? 0.32 : 0.28, &draw.color);
+      foreach_line_rect (self, crosscheck_span_get_start (span), crosscheck_span_get_end (span),
+                         draw_band, &draw);
+    }
+
+  /* Entities as stacked bars: each takes the lowest level that no earlier
+   * overlapping entity holds (spans come sorted by start). */
+  {
+    guint level_end[MAX_STACK] = { 0 };
+
+    for (guint i = 0; i < spans->len; i++)
+      {
+        CrosscheckSpan *span = g_ptr_array_index (spans, i);
+        CrosscheckLabel *label = crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (span));
+        DrawData draw = { snapshot };
+        guint depth = 0;
+
+        if (crosscheck_label_get_kind (label) != CROSSCHECK_LABEL_ENTITY)
+          continue;
+        while (depth < MAX_STACK - 1 && level_end[depth] > crosscheck_span_get_start (span))
+          depth++;
+        level_end[depth] = MAX (level_end[depth], crosscheck_span_get_end (span));
+
+        parse_color (label, dark ? 0.95 : 0.9, &draw.color);
+        draw.depth = depth;
+        foreach_line_rect (self, crosscheck_span_get_start (span), crosscheck_span_get_end (span),
+                           draw_underline, &draw);
+      }
+  }
+}
+
+/* The span under a point: the innermost (shortest) of those there. */
+static CrosscheckSpan *
+span_at_point (CrosscheckTextView *self,
+               double              x,
+               double              y)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
+  CrosscheckSpan *best = NULL;
+  GtkTextIter iter;
+  int bx, by;
+  guint offset;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    return NULL;
+
+  offset = gtk_text_iter_get_offset (&iter);
+  crosscheck_span_list_foreach_overlapping (crosscheck_project_get_spans (self->project),
+                                            self->document, offset, offset, collect_span, spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      CrosscheckSpan *span = g_ptr_array_index (spans, i);
+
+      if (best == NULL ||
+          crosscheck_span_get_end (span) - crosscheck_span_get_start (span) <
+          crosscheck_span_get_end (best) - crosscheck_span_get_start (best))
+        best = span;
+    }
+
+  return best;
+}
+
+static void
+on_click_released (GtkGestureClick    *gesture,
+                   int                 n_press,
+                   double              x,
+                   double              y,
+                   CrosscheckTextView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  /* A drag made a text selection: that is for tagging, not for picking. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer) || self->project == NULL)
+    return;
+
+  crosscheck_text_view_set_selected_span (self, span_at_point (self, x, y));
+}
+
+static gboolean
+on_query_tooltip (GtkWidget          *widget,
+                  int                 x,
+                  int                 y,
+                  gboolean            keyboard,
+                  GtkTooltip         *tooltip,
+                  CrosscheckTextView *self)
+{
+  CrosscheckSpan *span;
+  CrosscheckAnnotation *annotation;
+  const char *note;
+  g_autofree char *markup = NULL;
+
+  if (keyboard || self->project == NULL)
+    return FALSE;
+
+  span = span_at_point (self, x, y);
+  if (span == NULL)
+    return FALSE;
+
+  annotation = CROSSCHECK_ANNOTATION (span);
+  note = crosscheck_annotation_get_note (annotation);
+  markup = g_markup_printf_escaped ("<b>%s</b>%s%s",
+                                    crosscheck_label_get_name (crosscheck_annotation_get_label (annotation)),
+                                    *note ? "\n" : "", note);
+  gtk_tooltip_set_markup (tooltip, markup);
+
+  return TRUE;
+}
+
+/* Single keys act only here, in an article: typing anywhere else (find
+ * bar, inspector, palette) is never captured. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CrosscheckTextView    *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gunichar c;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_bracketright:
+      return gtk_widget_activate_action (widget, "win.next-annotation", NULL);
+    case GDK_KEY_bracketleft:
+      return gtk_widget_activate_action (widget, "win.previous-annotation", NULL);
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace:
+      return gtk_widget_activate_action (widget, "win.delete-annotation", NULL);
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      return gtk_widget_activate_action (widget, "win.inspect", NULL);
+    case GDK_KEY_Escape:
+      if (self->selected != NULL)
+        {
+          crosscheck_text_view_set_selected_span (self, NULL);
+          return TRUE;
+        }
+      return FALSE;
+    default:
+      break;
+    }
+
+  c = gdk_keyval_to_unicode (keyval);
+  if (c >= '1' && c <= '9')
+    return gtk_widget_activate_action (widget, "win.tag-nth", "u", (guint32) (c - '1'));
+  if (c != 0 && g_unichar_isgraph (c))
+    return gtk_widget_activate_action (widget, "win.tag-key", "u", (guint32) c);
+
+  return FALSE;
+}
+
+static void
+on_span_changed (CrosscheckProject  *project,
+                 CrosscheckSpan     *span,
+                 CrosscheckChange    change,
+                 CrosscheckTextView *self)
+{
+  if (crosscheck_span_get_document (span) != self->document)
+    return;
+
+  if (change == CROSSCHECK_CHANGE_REMOVED && span == self->selected)
+    crosscheck_text_view_set_selected_span (self, NULL);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_labels_changed (CrosscheckTextView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+crosscheck_text_view_dispose (GObject *object)
+{
+  CrosscheckTextView *self = (CrosscheckTextView *)object;
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->document);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (crosscheck_text_view_parent_class)->dispose (object);
+}
+
+static void
+crosscheck_text_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CrosscheckTextView *self = CROSSCHECK_TEXT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SELECTED_SPAN:
+      g_value_set_object (value, self->selected);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crosscheck_text_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CrosscheckTextView *self = CROSSCHECK_TEXT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      self->project = g_value_dup_object (value);
+      break;
+
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+
+    case PROP_SELECTED_SPAN:
+      crosscheck_text_view_set_selected_span (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crosscheck_text_view_constructed (GObject *object)
+{
+  CrosscheckTextView *self = (CrosscheckTextView *)object;
+
+  G_OBJECT_CLASS (crosscheck_text_view_parent_class)->constructed (object);
+
+  if (self->document != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)),
+                              crosscheck_document_get_text (self->document),
+                              crosscheck_document_get_byte_length (self->document));
+
+  if (self->project != NULL)
+    {
+      g_signal_connect_object (self->project, "span-changed", G_CALLBACK (on_span_changed), self, 0);
+      g_signal_connect_object (crosscheck_project_get_labels (self->project), "items-changed",
+                               G_CALLBACK (on_labels_changed), self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+crosscheck_text_view_class_init (CrosscheckTextViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = crosscheck_text_view_dispose;
+  object_class->get_property = crosscheck_text_view_get_property;
+  object_class->set_property = crosscheck_text_view_set_property;
+  object_class->constructed = crosscheck_text_view_constructed;
+
+  text_view_class->snapshot_layer = crosscheck_text_view_snapshot_layer;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, CROSSCHECK_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, CROSSCHECK_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SELECTED_SPAN] =
+    g_param_spec_object ("selected-span", NULL, NULL, CROSSCHECK_TYPE_SPAN,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "textview");
+}
+
+static void
+crosscheck_text_view_init (CrosscheckTextView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkEventController *key;
+  GtkGesture *click;
+
+  gtk_text_view_set_editable (view, FALSE);
+  gtk_text_view_set_cursor_visible (view, TRUE);
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (view, 18);
+  gtk_text_view_set_right_margin (view, 18);
+  gtk_text_view_set_top_margin (view, 12);
+  gtk_text_view_set_bottom_margin (view, 48);
+  /* Room under each line for the stacked entity bars. */
+  gtk_text_view_set_pixels_below_lines (view, 8);
+  gtk_text_view_set_pixels_inside_wrap (view, 8);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "article");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+}
+
+/**
+ * crosscheck_text_view_new:
+ * @project: the project that holds @document
+ * @document: the article to show
+ *
+ * Returns: (transfer floating): a new text view
+ */
+GtkWidget *
+crosscheck_text_view_new (CrosscheckProject  *project,
+                          CrosscheckDocument *document)
+{
+  return g_object_new (CROSSCHECK_TYPE_TEXT_VIEW,
+                       "project", project,
+                       "document", document,
+                       NULL);
+}
+
+/**
+ * crosscheck_text_view_get_document:
+ * @self: a #CrosscheckTextView
+ *
+ * Returns: (transfer none): the article shown
+ */
+CrosscheckDocument *
+crosscheck_text_view_get_document (CrosscheckTextView *self)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_TEXT_VIEW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * crosscheck_text_view_get_selected_span:
+ * @self: a #CrosscheckTextView
+ *
+ * Returns: (transfer none) (nullable): the span picked in this article
+ */
+CrosscheckSpan *
+crosscheck_text_view_get_selected_span (CrosscheckTextView *self)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_TEXT_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+void
+crosscheck_text_view_set_selected_span (CrosscheckTextView *self,
+                                        CrosscheckSpan     *span)
+{
+  g_return_if_fail (CROSSCHECK_IS_TEXT_VIEW (self));
+  g_return_if_fail (span == NULL || crosscheck_span_get_document (span) == self->document);
+
+  if (g_set_object (&self->selected, span))
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SPAN]);
+    }
+}
+
+/**
+ * crosscheck_text_view_get_selection:
+ * @self: a #CrosscheckTextView
+ * @start: (out): first selected code point
+ * @end: (out): code point after the selection
+ *
+ * Returns: %TRUE if text is selected
+ */
+gboolean
+crosscheck_text_view_get_selection (CrosscheckTextView *self,
+                                    guint              *start,
+                                    guint              *end)
+{
+  GtkTextIter a, b;
+
+  g_return_val_if_fail (CROSSCHECK_IS_TEXT_VIEW (self), FALSE);
+
+  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), &a, &b))
+    return FALSE;
+
+  /* GtkTextBuffer offsets are characters, that is code points: no conversion. */
+  *start = gtk_text_iter_get_offset (&a);
+  *end = gtk_text_iter_get_offset (&b);
+
+  return TRUE;
+}
+
+void
+crosscheck_text_view_select_range (CrosscheckTextView *self,
+                                   guint               start,
+                                   guint               end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+  g_return_if_fail (CROSSCHECK_IS_TEXT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  iter_at_offset (self, &a, start);
+  iter_at_offset (self, &b, end);
+  gtk_text_buffer_select_range (buffer, &b, &a);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &a, 0.1, FALSE, 0, 0);
+}
+
+guint
+crosscheck_text_view_get_cursor_offset (CrosscheckTextView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (CROSSCHECK_IS_TEXT_VIEW (self), 0);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/**
+ * crosscheck_text_view_scroll_to_offset:
+ * @self: a #CrosscheckTextView
+ * @offset: a code point
+ *
+ * Moves the caret to @offset and scrolls it into view, without selecting.
+ */
+void
+crosscheck_text_view_scroll_to_offset (CrosscheckTextView *self,
+                                       guint               offset)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (CROSSCHECK_IS_TEXT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  iter_at_offset (self, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.1, FALSE, 0, 0);
+}
+
+/**
+ * crosscheck_text_view_get_range_area:
+ * @self: a #CrosscheckTextView
+ * @start: first code point
+ * @end: code point after the range
+ * @area: (out): the range's first line, in widget coordinates
+ *
+ * Returns: %TRUE if the range's start is laid out
+ */
+gboolean
+crosscheck_text_view_get_range_area (CrosscheckTextView *self,
+                                     guint               start,
+                                     guint               end,
+                                     GdkRectangle       *area)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter a, b;
+  GdkRectangle ra, rb;
+
+  g_return_val_if_fail (CROSSCHECK_IS_TEXT_VIEW (self), FALSE);
+
+  iter_at_offset (self, &a, start);
+  iter_at_offset (self, &b, end);
+  gtk_text_view_get_iter_location (view, &a, &ra);
+  gtk_text_view_get_iter_location (view, &b, &rb);
+  if (rb.y != ra.y)
+    rb.x = ra.x + 40;
+
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, ra.x, ra.y, &area->x, &area->y);
+  area->width = MAX (rb.x - ra.x, 4);
+  area->height = ra.height;
+
+  return TRUE;
+}

@@ -1,0 +1,68 @@
+/* crosscheck-window-private.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "crosscheck-annotation-list.h"
+#include "crosscheck-label-palette.h"
+#include "crosscheck-window.h"
+
+G_BEGIN_DECLS
+
+struct _CrosscheckWindow
+{
+  AdwApplicationWindow      parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay          *toast_overlay;
+  AdwWindowTitle           *window_title;
+  GtkStack                 *main_stack;
+  AdwFlap                  *flap;
+  GtkScrolledWindow        *columns_scroller;
+  GtkBox                   *columns_box;
+  AdwViewStack             *sidebar_stack;
+  GtkSearchBar             *search_bar;
+  GtkSearchEntry           *search_entry;
+  GtkCheckButton           *search_all_check;
+  GtkLabel                 *search_status;
+  GtkListBox               *recent_list;
+  GtkButton                *save_button;
+
+  /* owned */
+  CrosscheckProject        *project;
+  GSettings                *settings;
+  GCancellable             *cancellable;
+  GPtrArray                *columns;         /* CrosscheckColumn, in display order */
+
+  /* borrowed */
+  CrosscheckLabelPalette   *palette;
+  CrosscheckAnnotationList *annotation_list;
+  CrosscheckColumn         *focused_column;
+  CrosscheckSpan           *selected;        /* held by its text view */
+
+  guint                     closing_confirmed : 1;
+};
+
+void              _crosscheck_window_class_actions_init (GtkWidgetClass    *widget_class);
+void              _crosscheck_window_update_actions     (CrosscheckWindow  *self);
+void              _crosscheck_window_show_error         (CrosscheckWindow  *self,
+                                                         const char        *heading,
+                                                         const char        *body);
+void              _crosscheck_window_toast              (CrosscheckWindow  *self,
+                                                         const char        *message);
+void              _crosscheck_window_save               (CrosscheckWindow  *self,
+                                                         gboolean           choose_file,
+                                                         gboolean           close_after);
+void              _crosscheck_window_focus_column       (CrosscheckWindow  *self,
+                                                         CrosscheckColumn  *column);
+CrosscheckColumn *_crosscheck_window_find_column        (CrosscheckWindow  *self,
+                                                         CrosscheckDocument *document);
+void              _crosscheck_window_find               (CrosscheckWindow  *self,
+                                                         gboolean           backwards);
+GFile            *_crosscheck_window_samples_dir        (void);
+
+G_END_DECLS

@@ -1,0 +1,959 @@
+/* crosscheck-window.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crosscheck-annotation.h"
+#include "crosscheck-document.h"
+#include "crosscheck-errors.h"
+#include "crosscheck-file-dialogs.h"
+#include "crosscheck-history.h"
+#include "crosscheck-label.h"
+#include "crosscheck-problem.h"
+#include "crosscheck-project.h"
+#include "crosscheck-span-list.h"
+#include "crosscheck-span.h"
+#include "crosscheck-window-private.h"
+
+/* The window shows one project: a column per article, side by side, and a
+ * sidebar with the label palette and the annotation list. It holds no
+ * annotation state of its own beyond which span is selected: everything
+ * else is read from the project and every change goes through it. */
+
+G_DEFINE_FINAL_TYPE (CrosscheckWindow, crosscheck_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void sync_columns (CrosscheckWindow *self);
+
+void
+_crosscheck_window_toast (CrosscheckWindow *self,
+                          const char       *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * _crosscheck_window_show_error:
+ * @self: a #CrosscheckWindow
+ * @heading: what failed, in a few words
+ * @body: why, and what to do
+ *
+ * Shows a failure that needs more than a toast can say.
+ */
+void
+_crosscheck_window_show_error (CrosscheckWindow *self,
+                               const char       *heading,
+                               const char       *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GFile *
+_crosscheck_window_samples_dir (void)
+{
+  const char *dir = g_getenv ("CROSSCHECK_SAMPLES_DIR");
+
+  return g_file_new_for_path (dir ? dir : PKGDATADIR "/samples");
+}
+
+static void
+update_title (CrosscheckWindow *self)
+{
+  GFile *file = crosscheck_project_get_file (self->project);
+  gboolean dirty = crosscheck_project_get_dirty (self->project);
+  guint n_docs = g_list_model_get_n_items (crosscheck_project_get_documents (self->project));
+  guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (self->project)));
+  guint n_links = g_list_model_get_n_items (crosscheck_project_get_links (self->project));
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *docs = NULL;
+  g_autofree char *spans = NULL;
+  g_autofree char *links = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (file != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (file);
+
+      if (g_str_has_suffix (base, CROSSCHECK_PROJECT_SUFFIX))
+        base[strlen (base) - strlen (CROSSCHECK_PROJECT_SUFFIX)] = '\0';
+      name = g_steal_pointer (&base);
+    }
+  else
+    name = g_strdup (_("Unsaved Project"));
+
+  /* The bullet marks unsaved changes, as GNOME Text Editor does. */
+  title = dirty ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  docs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n_docs), n_docs);
+  spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", n_spans), n_spans);
+  links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links), n_links);
+  subtitle = g_strdup_printf ("%s · %s · %s", docs, spans, links);
+
+  adw_window_title_set_title (self->window_title, n_docs > 0 || file ? title : "Crosscheck");
+  adw_window_title_set_subtitle (self->window_title, n_docs > 0 ? subtitle : "");
+
+  window_title = g_strdup_printf ("Crosscheck — %s", title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+
+  gtk_stack_set_visible_child_name (self->main_stack, n_docs > 0 ? "columns" : "empty");
+  _crosscheck_window_update_actions (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Columns                                                                   */
+
+CrosscheckColumn *
+_crosscheck_window_find_column (CrosscheckWindow   *self,
+                                CrosscheckDocument *document)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      CrosscheckColumn *column = g_ptr_array_index (self->columns, i);
+
+      if (crosscheck_column_get_document (column) == document)
+        return column;
+    }
+
+  return NULL;
+}
+
+void
+_crosscheck_window_focus_column (CrosscheckWindow *self,
+                                 CrosscheckColumn *column)
+{
+  if (column == NULL)
+    return;
+
+  self->focused_column = column;
+  gtk_widget_grab_focus (GTK_WIDGET (crosscheck_column_get_text_view (column)));
+}
+
+static void
+on_text_view_focus_enter (GtkEventControllerFocus *controller,
+                          CrosscheckWindow        *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *column = gtk_widget_get_ancestor (view, CROSSCHECK_TYPE_COLUMN);
+
+  self->focused_column = CROSSCHECK_COLUMN (column);
+  _crosscheck_window_update_actions (self);
+}
+
+static void
+on_selected_span_changed (CrosscheckTextView *view,
+                          GParamSpec         *pspec,
+                          CrosscheckWindow   *self)
+{
+  CrosscheckSpan *span = crosscheck_text_view_get_selected_span (view);
+
+  if (span != NULL)
+    crosscheck_window_select_span (self, span);
+  else if (self->selected != NULL &&
+           crosscheck_span_get_document (self->selected) == crosscheck_text_view_get_document (view))
+    {
+      self->selected = NULL;
+      _crosscheck_window_update_actions (self);
+    }
+}
+
+static void
+on_column_close_requested (CrosscheckColumn *column,
+                           CrosscheckWindow *self)
+{
+  CrosscheckDocument *document = crosscheck_column_get_document (column);
+  guint n = crosscheck_span_list_get_document_count (crosscheck_project_get_spans (self->project), document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!crosscheck_project_remove_document (self->project, document, &error))
+    {
+      _crosscheck_window_toast (self, error->message);
+      return;
+    }
+
+  /* Closing is undoable, so it does not need to ask first; the toast says
+   * how to get the article and its spans back. */
+  message = n > 0
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "Closed the article and its %u span. Press Ctrl+Z to undo.",
+                                    "Closed the article and its %u spans. Press Ctrl+Z to undo.", n), n)
+    : g_strdup (_("Closed the article. Press Ctrl+Z to undo."));
+  _crosscheck_window_toast (self, message);
+}
+
+static void
+on_column_move_requested (CrosscheckColumn *column,
+                          int               delta,
+                          CrosscheckWindow *self)
+{
+  guint position;
+  guint target;
+
+  if (!g_ptr_array_find (self->columns, column, &position))
+    return;
+
+  target = (guint) CLAMP ((int) position + delta, 0, (int) self->columns->len - 1);
+  if (target == position)
+    return;
+
+  g_ptr_array_steal_index (self->columns, position);
+  g_ptr_array_insert (self->columns, target, column);
+  gtk_box_reorder_child_after (self->columns_box, GTK_WIDGET (column),
+                               target > 0 ? g_ptr_array_index (self->columns, target - 1) : NULL);
+  _crosscheck_window_focus_column (self, column);
+}
+
+static CrosscheckColumn *
+add_column (CrosscheckWindow   *self,
+            CrosscheckDocument *document)
+{
+  CrosscheckColumn *column = crosscheck_column_new (self->project, document);
+  CrosscheckTextView *view = crosscheck_column_get_text_view (column);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (on_text_view_focus_enter), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), focus);
+  g_signal_connect (view, "notify::selected-span", G_CALLBACK (on_selected_span_changed), self);
+  g_signal_connect (column, "close-requested", G_CALLBACK (on_column_close_requested), self);
+  g_signal_connect (column, "move-requested", G_CALLBACK (on_column_move_requested), self);
+
+  if (self->columns->len > 0)
+    gtk_box_append (self->columns_box, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (self->columns_box, GTK_WIDGET (column));
+  g_ptr_array_add (self->columns, column);
+
+  return column;
+}
+
+static void
+remove_column (CrosscheckWindow *self,
+               CrosscheckColumn *column)
+{
+  GtkWidget *separator = gtk_widget_get_prev_sibling (GTK_WIDGET (column));
+
+  if (separator == NULL)
+    separator = gtk_widget_get_next_sibling (GTK_WIDGET (column));
+  if (separator != NULL && GTK_IS_SEPARATOR (separator))
+    gtk_box_remove (self->columns_box, separator);
+
+  if (self->focused_column == column)
+    self->focused_column = NULL;
+  if (self->selected != NULL &&
+      crosscheck_span_get_document (self->selected) == crosscheck_column_get_document (column))
+    self->selected = NULL;
+
+  g_ptr_array_remove (self->columns, column);
+  gtk_box_remove (self->columns_box, GTK_WIDGET (column));
+}
+
+/* Makes the columns match the project's documents: new documents get a
+ * column at the end, removed ones lose theirs; the editor's order of the
+ * others is kept. */
+static void
+sync_columns (CrosscheckWindow *self)
+{
+  GListModel *documents = crosscheck_project_get_documents (self->project);
+  guint n = g_list_model_get_n_items (documents);
+  CrosscheckColumn *added = NULL;
+
+  for (guint i = self->columns->len; i > 0; i--)
+    {
+      CrosscheckColumn *column = g_ptr_array_index (self->columns, i - 1);
+      guint position;
+
+      if (!g_list_store_find (G_LIST_STORE (documents), crosscheck_column_get_document (column), &position))
+        remove_column (self, column);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrosscheckDocument) document = g_list_model_get_item (documents, i);
+
+      if (_crosscheck_window_find_column (self, document) == NULL)
+        added = add_column (self, document);
+    }
+
+  if (self->focused_column == NULL && self->columns->len > 0)
+    _crosscheck_window_focus_column (self, added ? added : g_ptr_array_index (self->columns, 0));
+
+  update_title (self);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+save_window_state (CrosscheckWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CrosscheckWindow *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->closing_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    _crosscheck_window_save (self, FALSE, TRUE);
+}
+
+static gboolean
+crosscheck_window_close_request (GtkWindow *window)
+{
+  CrosscheckWindow *self = CROSSCHECK_WINDOW (window);
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->closing_confirmed || !crosscheck_project_get_dirty (self->project))
+    {
+      save_window_state (self);
+      return GTK_WINDOW_CLASS (crosscheck_window_parent_class)->close_request (window);
+    }
+
+  body = g_strdup_printf (_("“%s” has changes that are not saved. If you close without saving, "
+                            "they are lost."),
+                          adw_window_title_get_title (self->window_title) + strlen ("• "));
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+on_palette_label_activated (CrosscheckLabelPalette *palette,
+                            CrosscheckLabel        *label,
+                            CrosscheckWindow       *self)
+{
+  crosscheck_window_tag_selection (self, label);
+}
+
+static void
+on_annotation_activated (CrosscheckAnnotationList *list,
+                         CrosscheckSpan           *span,
+                         CrosscheckWindow         *self)
+{
+  crosscheck_window_select_span (self, span);
+}
+
+static void
+on_recent_activated (GtkListBox       *box,
+                     GtkListBoxRow    *row,
+                     CrosscheckWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "file");
+
+  crosscheck_window_open_files (self, &file, 1);
+}
+
+static void
+fill_recent_list (CrosscheckWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint shown = 0;
+
+  for (GList *l = items; l != NULL && shown < 5; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) folder = NULL;
+      g_autofree char *parent = NULL;
+      GtkWidget *row;
+
+      if (!g_str_has_suffix (uri, CROSSCHECK_PROJECT_SUFFIX) || !gtk_recent_info_exists (info))
+        continue;
+
+      file = g_file_new_for_uri (uri);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      folder = g_file_get_parent (file);
+      parent = g_file_get_parse_name (folder ? folder : file);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parent);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "file", g_steal_pointer (&file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+}
+
+static void
+crosscheck_window_dispose (GObject *object)
+{
+  CrosscheckWindow *self = (CrosscheckWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (crosscheck_project_get_documents (self->project), self);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CROSSCHECK_TYPE_WINDOW);
+
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (crosscheck_window_parent_class)->dispose (object);
+}
+
+static void
+crosscheck_window_class_init (CrosscheckWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = crosscheck_window_dispose;
+  window_class->close_request = crosscheck_window_close_request;
+
+  g_type_ensure (CROSSCHECK_TYPE_LABEL_PALETTE);
+  g_type_ensure (CROSSCHECK_TYPE_ANNOTATION_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crosscheck/Crosscheck/crosscheck-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, columns_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, search_all_check);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, search_status);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, save_button);
+
+  _crosscheck_window_class_actions_init (widget_class);
+}
+
+static void
+on_search_activate (CrosscheckWindow *self)
+{
+  _crosscheck_window_find (self, FALSE);
+}
+
+static void
+on_search_previous (CrosscheckWindow *self)
+{
+  _crosscheck_window_find (self, TRUE);
+}
+
+static void
+on_search_stop (CrosscheckWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  _crosscheck_window_focus_column (self, self->focused_column);
+}
+
+static gboolean
+on_search_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       CrosscheckWindow      *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
+    {
+      _crosscheck_window_find (self, TRUE);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+crosscheck_window_init (CrosscheckWindow *self)
+{
+  GtkEventController *key;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  self->columns = g_ptr_array_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "show-sidebar", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+
+  self->palette = crosscheck_label_palette_new ();
+  adw_view_stack_add_titled_with_icon (self->sidebar_stack, GTK_WIDGET (self->palette), "labels",
+                                       _("Labels"), "crosscheck-label-symbolic");
+  g_signal_connect (self->palette, "label-activated", G_CALLBACK (on_palette_label_activated), self);
+
+  self->annotation_list = crosscheck_annotation_list_new ();
+  adw_view_stack_add_titled_with_icon (self->sidebar_stack, GTK_WIDGET (self->annotation_list),
+                                       "annotations", _("Annotations"), "view-list-symbolic");
+  g_signal_connect (self->annotation_list, "span-activated", G_CALLBACK (on_annotation_activated), self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate), self);
+  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (on_search_previous), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stop), self);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
+
+  g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
+  fill_recent_list (self);
+
+  crosscheck_window_set_project (self, NULL);
+}
+
+/**
+ * crosscheck_window_new:
+ * @application: the application
+ *
+ * Returns: (transfer full): a new window with an empty project
+ */
+CrosscheckWindow *
+crosscheck_window_new (GtkApplication *application)
+{
+  return g_object_new (CROSSCHECK_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * crosscheck_window_get_project:
+ * @self: a #CrosscheckWindow
+ *
+ * Returns: (transfer none): the project shown
+ */
+CrosscheckProject *
+crosscheck_window_get_project (CrosscheckWindow *self)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+/**
+ * crosscheck_window_is_empty:
+ * @self: a #CrosscheckWindow
+ *
+ * Returns: %TRUE if the window shows nothing worth keeping, so a project
+ *   may be opened in it
+ */
+gboolean
+crosscheck_window_is_empty (CrosscheckWindow *self)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_WINDOW (self), FALSE);
+
+  return g_list_model_get_n_items (crosscheck_project_get_documents (self->project)) == 0 &&
+         !crosscheck_project_get_dirty (self->project) &&
+         crosscheck_project_get_file (self->project) == NULL;
+}
+
+static void
+on_annotator_changed (CrosscheckWindow *self)
+{
+  g_autofree char *annotator = g_settings_get_string (self->settings, "annotator");
+
+  crosscheck_project_set_annotator (self->project, annotator);
+}
+
+/**
+ * crosscheck_window_set_project:
+ * @self: a #CrosscheckWindow
+ * @project: (nullable): the project to show, or %NULL for a new one
+ *
+ * Shows @project instead of the current one, which is dropped.
+ */
+void
+crosscheck_window_set_project (CrosscheckWindow  *self,
+                               CrosscheckProject *project)
+{
+  g_return_if_fail (CROSSCHECK_IS_WINDOW (self));
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (crosscheck_project_get_documents (self->project), self);
+      g_signal_handlers_disconnect_by_data (crosscheck_project_get_history (self->project), self);
+    }
+  while (self->columns->len > 0)
+    remove_column (self, g_ptr_array_index (self->columns, self->columns->len - 1));
+  self->selected = NULL;
+  self->focused_column = NULL;
+
+  g_clear_object (&self->project);
+  self->project = project ? g_object_ref (project) : crosscheck_project_new ();
+  on_annotator_changed (self);
+  g_signal_connect_object (self->settings, "changed::annotator", G_CALLBACK (on_annotator_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_swapped (crosscheck_project_get_documents (self->project), "items-changed",
+                            G_CALLBACK (sync_columns), self);
+  g_signal_connect_swapped (self->project, "notify::dirty", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->project, "notify::file", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->project, "span-changed", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->project, "link-changed", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (crosscheck_project_get_history (self->project), "notify",
+                            G_CALLBACK (_crosscheck_window_update_actions), self);
+
+  crosscheck_label_palette_set_project (self->palette, self->project);
+  crosscheck_annotation_list_set_project (self->annotation_list, self->project);
+
+  sync_columns (self);
+}
+
+guint
+crosscheck_window_get_n_columns (CrosscheckWindow *self)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_WINDOW (self), 0);
+
+  return self->columns->len;
+}
+
+/**
+ * crosscheck_window_get_column:
+ * @self: a #CrosscheckWindow
+ * @position: a place from the left
+ *
+ * Returns: (transfer none) (nullable): the column at @position
+ */
+CrosscheckColumn *
+crosscheck_window_get_column (CrosscheckWindow *self,
+                              guint             position)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_WINDOW (self), NULL);
+
+  return position < self->columns->len ? g_ptr_array_index (self->columns, position) : NULL;
+}
+
+/**
+ * crosscheck_window_get_focused_column:
+ * @self: a #CrosscheckWindow
+ *
+ * Returns: (transfer none) (nullable): the column the editor works in
+ */
+CrosscheckColumn *
+crosscheck_window_get_focused_column (CrosscheckWindow *self)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_WINDOW (self), NULL);
+
+  return self->focused_column;
+}
+
+/**
+ * crosscheck_window_get_selected_span:
+ * @self: a #CrosscheckWindow
+ *
+ * Returns: (transfer none) (nullable): the selected span
+ */
+CrosscheckSpan *
+crosscheck_window_get_selected_span (CrosscheckWindow *self)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_WINDOW (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * crosscheck_window_select_span:
+ * @self: a #CrosscheckWindow
+ * @span: (nullable): a span of the project, or %NULL
+ *
+ * Selects @span, deselecting any other, scrolls its column to it and gives
+ * that column the focus.
+ */
+void
+crosscheck_window_select_span (CrosscheckWindow *self,
+                               CrosscheckSpan   *span)
+{
+  CrosscheckColumn *column = NULL;
+
+  g_return_if_fail (CROSSCHECK_IS_WINDOW (self));
+
+  if (span != NULL)
+    column = _crosscheck_window_find_column (self, crosscheck_span_get_document (span));
+
+  self->selected = column ? span : NULL;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      CrosscheckColumn *c = g_ptr_array_index (self->columns, i);
+      CrosscheckTextView *view = crosscheck_column_get_text_view (c);
+
+      g_signal_handlers_block_by_func (view, on_selected_span_changed, self);
+      crosscheck_text_view_set_selected_span (view, c == column ? span : NULL);
+      g_signal_handlers_unblock_by_func (view, on_selected_span_changed, self);
+    }
+
+  if (column != NULL)
+    {
+      CrosscheckTextView *view = crosscheck_column_get_text_view (column);
+      guint start, end;
+
+      /* Keep a text selection the editor is making; otherwise put the
+       * caret on the span so that ] and [ continue from it. */
+      if (!crosscheck_text_view_get_selection (view, &start, &end))
+        crosscheck_text_view_scroll_to_offset (view, crosscheck_span_get_start (span));
+      if (!gtk_widget_has_focus (GTK_WIDGET (view)))
+        _crosscheck_window_focus_column (self, column);
+    }
+
+  crosscheck_annotation_list_set_selected (self->annotation_list, self->selected);
+  _crosscheck_window_update_actions (self);
+}
+
+/**
+ * crosscheck_window_tag_selection:
+ * @self: a #CrosscheckWindow
+ * @label: a span label
+ *
+ * Tags the text selected in the focused column with @label, trimmed and
+ * (if the preference says so) grown to whole words; without a text
+ * selection, relabels the selected span. Tells the editor why when
+ * neither is possible.
+ *
+ * Returns: %TRUE if the project changed
+ */
+gboolean
+crosscheck_window_tag_selection (CrosscheckWindow *self,
+                                 CrosscheckLabel  *label)
+{
+  g_autoptr(GError) error = NULL;
+  CrosscheckTextView *view;
+  CrosscheckSpan *span;
+  guint start, end;
+
+  g_return_val_if_fail (CROSSCHECK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (CROSSCHECK_IS_LABEL (label), FALSE);
+
+  view = self->focused_column ? crosscheck_column_get_text_view (self->focused_column) : NULL;
+
+  if (view != NULL && crosscheck_text_view_get_selection (view, &start, &end))
+    {
+      CrosscheckDocument *document = crosscheck_text_view_get_document (view);
+
+      if (!crosscheck_document_snap_range (document, g_settings_get_boolean (self->settings, "snap-to-words"),
+                                           &start, &end))
+        {
+          _crosscheck_window_toast (self, _("The selection is only white space: select some words to tag."));
+          return FALSE;
+        }
+
+      span = crosscheck_project_add_span (self->project, document, start, end, label, &error);
+      if (span == NULL)
+        {
+          _crosscheck_window_toast (self, error->message);
+          return FALSE;
+        }
+
+      crosscheck_text_view_scroll_to_offset (view, end);
+      crosscheck_window_select_span (self, span);
+      return TRUE;
+    }
+
+  if (self->selected != NULL)
+    {
+      if (!crosscheck_project_relabel_span (self->project, self->selected, label, &error))
+        {
+          _crosscheck_window_toast (self, error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  _crosscheck_window_toast (self, _("Select some text in an article first, then press a label’s key."));
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Opening                                                                   */
+
+typedef struct
+{
+  GPtrArray *files;      /* GFile */
+  GPtrArray *documents;  /* CrosscheckDocument, or NULL where it failed */
+  GPtrArray *projects;   /* CrosscheckProject */
+  GPtrArray *errors;     /* char *: "name: message" */
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_ptr_array_unref (job->files);
+  g_ptr_array_unref (job->documents);
+  g_ptr_array_unref (job->projects);
+  g_ptr_array_unref (job->errors);
+  g_free (job);
+}
+
+static void
+open_files_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+
+  for (guint i = 0; i < job->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (job->files, i);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+
+      if (g_str_has_suffix (name, CROSSCHECK_PROJECT_SUFFIX))
+        {
+          CrosscheckProject *project = crosscheck_project_load_from_file (file, cancellable, NULL, &error);
+
+          if (project != NULL)
+            g_ptr_array_add (job->projects, project);
+        }
+      else
+        {
+          CrosscheckDocument *document = crosscheck_document_new_from_file (file, cancellable, &error);
+
+          if (document != NULL)
+            g_ptr_array_add (job->documents, document);
+        }
+
+      if (error != NULL)
+        g_ptr_array_add (job->errors, g_strdup_printf ("%s: %s", name, error->message));
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_files_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CrosscheckWindow *self = CROSSCHECK_WINDOW (source);
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+
+  for (guint i = 0; i < job->projects->len; i++)
+    {
+      CrosscheckProject *project = g_ptr_array_index (job->projects, i);
+      CrosscheckWindow *target = self;
+      g_autofree char *uri = g_file_get_uri (crosscheck_project_get_file (project));
+
+      if (!crosscheck_window_is_empty (self))
+        {
+          target = crosscheck_window_new (GTK_APPLICATION (app));
+          gtk_window_present (GTK_WINDOW (target));
+        }
+      crosscheck_window_set_project (target, project);
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
+
+  if (job->documents->len > 0)
+    {
+      CrosscheckHistory *history = crosscheck_project_get_history (self->project);
+
+      crosscheck_history_begin (history, _("Add Articles"));
+      for (guint i = 0; i < job->documents->len; i++)
+        {
+          CrosscheckDocument *document = g_ptr_array_index (job->documents, i);
+          g_auto(GStrv) warnings = crosscheck_document_dup_warnings (document);
+          g_autoptr(GError) error = NULL;
+
+          if (!crosscheck_project_add_document (self->project, document, &error))
+            g_ptr_array_add (job->errors, g_strdup_printf ("%s: %s", crosscheck_document_get_source (document),
+                                                           error->message));
+          for (guint j = 0; warnings[j] != NULL; j++)
+            _crosscheck_window_toast (self, warnings[j]);
+        }
+      crosscheck_history_end (history);
+    }
+
+  if (job->errors->len > 0)
+    {
+      g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could Not Open %u File",
+                                                               "Could Not Open %u Files", job->errors->len),
+                                                  job->errors->len);
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      for (guint i = 0; i < job->errors->len; i++)
+        g_string_append_printf (body, "%s%s", i > 0 ? "\n\n" : "", (char *) g_ptr_array_index (job->errors, i));
+      g_string_append (body, _("\n\nNothing else was changed."));
+      _crosscheck_window_show_error (self, heading, body->str);
+    }
+}
+
+/**
+ * crosscheck_window_open_files:
+ * @self: a #CrosscheckWindow
+ * @files: (array length=n_files): articles and project files
+ * @n_files: the number of files
+ *
+ * Reads the files in a worker thread, then adds the articles to this
+ * window's project (as one undoable step) and opens each project file in
+ * this window if it is empty, otherwise in a new one. Files that cannot be
+ * read are listed in one message; nothing else changes because of them.
+ */
+void
+crosscheck_window_open_files (CrosscheckWindow  *self,
+                              GFile            **files,
+                              guint              n_files)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job;
+
+  g_return_if_fail (CROSSCHECK_IS_WINDOW (self));
+
+  job = g_new0 (OpenJob, 1);
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  job->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  job->projects = g_ptr_array_new_with_free_func (g_object_unref);
+  job->errors = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
+
+  task = g_task_new (self, self->cancellable, open_files_done, NULL);
+  g_task_set_source_tag (task, crosscheck_window_open_files);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  g_task_run_in_thread (task, open_files_thread);
+}
