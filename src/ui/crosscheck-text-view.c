@@ -493,9 +493,16 @@ crosscheck_text_view_constructed (GObject *object)
   G_OBJECT_CLASS (crosscheck_text_view_parent_class)->constructed (object);
 
   if (self->document != NULL)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)),
-                              crosscheck_document_get_text (self->document),
-                              crosscheck_document_get_byte_length (self->document));
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter start;
+
+      gtk_text_buffer_set_text (buffer, crosscheck_document_get_text (self->document),
+                                crosscheck_document_get_byte_length (self->document));
+      /* Setting the text leaves the caret at the end; reading starts at the top. */
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_place_cursor (buffer, &start);
+    }
 
   if (self->project != NULL)
     {

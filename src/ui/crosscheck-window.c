@@ -282,13 +282,20 @@ sync_columns (CrosscheckWindow *self)
       g_autoptr(CrosscheckDocument) document = g_list_model_get_item (documents, i);
 
       if (_crosscheck_window_find_column (self, document) == NULL)
-        added = add_column (self, document);
+        {
+          CrosscheckColumn *column = add_column (self, document);
+
+          if (added == NULL)
+            added = column;
+        }
     }
 
-  if (self->focused_column == NULL && self->columns->len > 0)
-    _crosscheck_window_focus_column (self, added ? added : g_ptr_array_index (self->columns, 0));
-
+  /* Shows the columns page, which must be visible before a column can
+   * take the focus. */
   update_title (self);
+
+  if (added != NULL || (self->focused_column == NULL && self->columns->len > 0))
+    _crosscheck_window_focus_column (self, added ? added : g_ptr_array_index (self->columns, 0));
 }
 
 /* ------------------------------------------------------------------------ */
