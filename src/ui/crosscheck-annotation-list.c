@@ -486,11 +486,17 @@ crosscheck_annotation_list_set_filter (CrosscheckAnnotationList *self,
 
   g_return_if_fail (CROSSCHECK_IS_ANNOTATION_LIST (self));
 
-  g_list_store_find (G_LIST_STORE (crosscheck_project_get_labels (self->project)), label, &position);
-  gtk_drop_down_set_selected (self->label_dropdown, label ? position + 1 : 0);
-  position = 0;
-  g_list_store_find (G_LIST_STORE (crosscheck_project_get_documents (self->project)), document, &position);
-  gtk_drop_down_set_selected (self->document_dropdown, document ? position + 1 : 0);
+  if (label != NULL && g_list_store_find (G_LIST_STORE (crosscheck_project_get_labels (self->project)),
+                                          label, &position))
+    gtk_drop_down_set_selected (self->label_dropdown, position + 1);
+  else
+    gtk_drop_down_set_selected (self->label_dropdown, 0);
+
+  if (document != NULL && g_list_store_find (G_LIST_STORE (crosscheck_project_get_documents (self->project)),
+                                             document, &position))
+    gtk_drop_down_set_selected (self->document_dropdown, position + 1);
+  else
+    gtk_drop_down_set_selected (self->document_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   on_search_changed (self);
 }

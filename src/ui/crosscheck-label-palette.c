@@ -166,6 +166,15 @@ on_edit_clicked (GtkButton              *button,
                                    crosscheck_label_get_kind (label));
 }
 
+static void
+on_row_destroy (GtkWidget              *row,
+                CrosscheckLabelPalette *self)
+{
+  /* Rows may outlive the palette's list of them during disposal. */
+  if (self->rows != NULL)
+    g_ptr_array_remove (self->rows, row);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -214,7 +223,7 @@ create_row (gpointer item,
 
   g_ptr_array_add (self->rows, row);
   g_signal_connect_object (label, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  g_signal_connect_swapped (row, "destroy", G_CALLBACK (g_ptr_array_remove), self->rows);
+  g_signal_connect_object (row, "destroy", G_CALLBACK (on_row_destroy), self, 0);
 
   /* The row's place (for the 1–9 hint) is known only once it is added. */
   queue_update (self);

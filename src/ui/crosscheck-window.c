@@ -28,7 +28,8 @@
 
 G_DEFINE_FINAL_TYPE (CrosscheckWindow, crosscheck_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void sync_columns (CrosscheckWindow *self);
+static void sync_columns       (CrosscheckWindow *self);
+static void queue_debug_locate (CrosscheckWindow *self);
 
 void
 _crosscheck_window_toast (CrosscheckWindow *self,
@@ -296,6 +297,9 @@ sync_columns (CrosscheckWindow *self)
 
   if (added != NULL || (self->focused_column == NULL && self->columns->len > 0))
     _crosscheck_window_focus_column (self, added ? added : g_ptr_array_index (self->columns, 0));
+
+  if (added != NULL)
+    queue_debug_locate (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -311,18 +315,35 @@ save_window_state (CrosscheckWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+static gboolean
+close_after_dialog (gpointer data)
+{
+  CrosscheckWindow *self = data;
+
+  if (g_object_get_data (G_OBJECT (self), "close-response-save"))
+    _crosscheck_window_save (self, FALSE, TRUE);
+  else
+    {
+      self->closing_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
                    CrosscheckWindow *self)
 {
-  if (g_str_equal (response, "discard"))
+  /* Act once the dialog is gone: it is transient for this window, which
+   * must not be destroyed while the dialog still emits its response. */
+  if (g_str_equal (response, "discard") || g_str_equal (response, "save"))
     {
-      self->closing_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      g_object_set_data (G_OBJECT (self), "close-response-save",
+                         GINT_TO_POINTER (g_str_equal (response, "save")));
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_after_dialog, g_object_ref (self), g_object_unref);
     }
-  else if (g_str_equal (response, "save"))
-    _crosscheck_window_save (self, FALSE, TRUE);
 }
 
 static gboolean
@@ -810,6 +831,85 @@ crosscheck_window_tag_selection (CrosscheckWindow *self,
 
   _crosscheck_window_toast (self, _("Select some text in an article first, then press a label’s key."));
   return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Test support                                                              */
+
+/* With CROSSCHECK_DEBUG_LOCATE="d1:some phrase|d3:another" in the
+ * environment, the window prints where those phrases are on screen, so that
+ * end-to-end tests can drag over them with xdotool like an editor:
+ *   LOCATE d1 X0 Y0 X1 Y1   (start and end, mid-line, in X window coordinates)
+ * followed by READY once the columns are laid out. Nothing happens without
+ * the variable. */
+static gboolean
+debug_locate (gpointer data)
+{
+  CrosscheckWindow *self = data;
+  const char *spec = g_getenv ("CROSSCHECK_DEBUG_LOCATE");
+  g_auto(GStrv) requests = g_strsplit (spec ? spec : "", "|", -1);
+  double sx, sy;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (self), &sx, &sy);
+
+  for (guint i = 0; requests[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (requests[i], ":", 2);
+      CrosscheckDocument *document;
+      CrosscheckColumn *column;
+      CrosscheckTextView *view;
+      const char *text, *hit;
+      GtkTextIter a, b;
+      GdkRectangle ra, rb;
+      graphene_point_t pa, pb;
+      int wx, wy;
+      guint start;
+
+      if (g_strv_length (parts) != 2)
+        continue;
+      document = crosscheck_project_lookup_document (self->project, parts[0]);
+      column = document ? _crosscheck_window_find_column (self, document) : NULL;
+      if (column == NULL)
+        continue;
+
+      view = crosscheck_column_get_text_view (column);
+      text = crosscheck_document_get_text (document);
+      hit = strstr (text, parts[1]);
+      if (hit == NULL)
+        continue;
+
+      start = crosscheck_document_byte_to_offset (document, hit - text);
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &a, start);
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &b,
+                                          start + g_utf8_strlen (parts[1], -1));
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &a, &ra);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &b, &rb);
+
+      gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                             ra.x, ra.y + ra.height / 2, &wx, &wy);
+      if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self),
+                                     &GRAPHENE_POINT_INIT (wx, wy), &pa))
+        continue;
+      gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                             rb.x, rb.y + rb.height / 2, &wx, &wy);
+      if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self),
+                                     &GRAPHENE_POINT_INIT (wx, wy), &pb))
+        continue;
+
+      g_printerr ("LOCATE %s %d %d %d %d\n", parts[0],
+                  (int) (pa.x + sx + 1), (int) (pa.y + sy), (int) (pb.x + sx - 1), (int) (pb.y + sy));
+    }
+
+  g_printerr ("READY\n");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_debug_locate (CrosscheckWindow *self)
+{
+  if (g_getenv ("CROSSCHECK_DEBUG_LOCATE") != NULL && self->columns->len > 0)
+    g_timeout_add_full (G_PRIORITY_LOW, 700, debug_locate, g_object_ref (self), g_object_unref);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -1,0 +1,501 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "crosscheck-annotation-list.h"
+#include "crosscheck-annotation.h"
+#include "crosscheck-document.h"
+#include "crosscheck-history.h"
+#include "crosscheck-label.h"
+#include "crosscheck-project.h"
+#include "crosscheck-span-list.h"
+#include "crosscheck-span.h"
+#include "crosscheck-window-private.h"
+
+/* The window, driven through the same actions its keys and buttons use.
+ * Real key presses and mouse drags are the end-to-end test's job. */
+
+#define TEXT_A "President Aurélie Dumont-Okafor will visit  as soon as next week, aides said.\n"
+#define TEXT_B "The visit could take place in April or early May, officials said.\n"
+
+static void
+spin (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static CrosscheckWindow *
+make_window (void)
+{
+  g_autoptr(CrosscheckProject) project = crosscheck_project_new ();
+  g_autoptr(CrosscheckDocument) a = crosscheck_document_new_from_text (TEXT_A, NULL);
+  g_autoptr(CrosscheckDocument) b = crosscheck_document_new_from_text (TEXT_B, NULL);
+  CrosscheckWindow *window = crosscheck_window_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "snap-to-words", TRUE);
+  g_assert_true (crosscheck_project_add_document (project, a, NULL));
+  g_assert_true (crosscheck_project_add_document (project, b, NULL));
+  crosscheck_history_clear (crosscheck_project_get_history (project));
+
+  crosscheck_window_set_project (window, project);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  return window;
+}
+
+static void
+destroy_window (CrosscheckWindow *window)
+{
+  gpointer weak = window;
+
+  /* Nothing may keep the window alive once it is gone. */
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (weak);
+}
+
+static CrosscheckTextView *
+view_at (CrosscheckWindow *window,
+         guint             i)
+{
+  return crosscheck_column_get_text_view (crosscheck_window_get_column (window, i));
+}
+
+/* Selects @needle in column @i, as a drag would. */
+static void
+select_text (CrosscheckWindow *window,
+             guint             i,
+             const char       *needle)
+{
+  CrosscheckTextView *view = view_at (window, i);
+  const char *text = crosscheck_document_get_text (crosscheck_text_view_get_document (view));
+  const char *hit = strstr (text, needle);
+  guint start;
+
+  g_assert_nonnull (hit);
+  start = g_utf8_pointer_to_offset (text, hit);
+  _crosscheck_window_focus_column (window, crosscheck_window_get_column (window, i));
+  crosscheck_text_view_select_range (view, start, start + g_utf8_strlen (needle, -1));
+}
+
+static void
+press_label_key (CrosscheckWindow *window,
+                 gunichar          key)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-key", "u", (guint32) key));
+  spin ();
+}
+
+static CrosscheckSpan *
+selected (CrosscheckWindow *window)
+{
+  return crosscheck_window_get_selected_span (window);
+}
+
+static guint
+n_spans (CrosscheckWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (crosscheck_window_get_project (window))));
+}
+
+static const char *
+label_of (CrosscheckSpan *span)
+{
+  return crosscheck_label_get_name (crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (span)));
+}
+
+static void
+test_columns (void)
+{
+  CrosscheckWindow *window = make_window ();
+
+  g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 2);
+  g_assert_true (crosscheck_column_get_document (crosscheck_window_get_column (window, 1)) ==
+                 crosscheck_project_lookup_document (crosscheck_window_get_project (window), "d2"));
+  g_assert_true (crosscheck_window_get_focused_column (window) == crosscheck_window_get_column (window, 0));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-column", NULL));
+  g_assert_true (crosscheck_window_get_focused_column (window) == crosscheck_window_get_column (window, 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-column", NULL));
+  g_assert_true (crosscheck_window_get_focused_column (window) == crosscheck_window_get_column (window, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-column", NULL));
+  g_assert_true (crosscheck_window_get_focused_column (window) == crosscheck_window_get_column (window, 1));
+
+  destroy_window (window);
+}
+
+static void
+test_tag_trims_and_snaps (void)
+{
+  CrosscheckWindow *window = make_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CrosscheckSpan *span;
+
+  /* White space around the selection is left out, and half words grow. */
+  select_text (window, 0, "  as soon as next we");
+  press_label_key (window, 'c');
+  span = selected (window);
+  g_assert_nonnull (span);
+  g_assert_cmpstr (crosscheck_span_get_text (span), ==, "as soon as next week");
+  g_assert_cmpstr (label_of (span), ==, "CLAIM");
+  g_assert_true (crosscheck_project_get_dirty (crosscheck_window_get_project (window)));
+
+  /* Without snapping, only white space is trimmed. */
+  g_settings_set_boolean (settings, "snap-to-words", FALSE);
+  select_text (window, 0, "élie Dum");
+  press_label_key (window, 'p');
+  g_assert_cmpstr (crosscheck_span_get_text (selected (window)), ==, "élie Dum");
+
+  /* Only white space: nothing is tagged. */
+  select_text (window, 0, "  ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-key", "u", (guint32) 'p'));
+  g_assert_cmpuint (n_spans (window), ==, 2);
+
+  destroy_window (window);
+}
+
+static void
+test_tag_by_place (void)
+{
+  CrosscheckWindow *window = make_window ();
+
+  select_text (window, 1, "in April or early May");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-nth", "u", (guint32) 5));
+  spin ();
+  g_assert_cmpstr (label_of (selected (window)), ==, "CLAIM");
+  g_assert_true (crosscheck_span_get_document (selected (window)) ==
+                 crosscheck_project_lookup_document (crosscheck_window_get_project (window), "d2"));
+
+  /* A place with no label tags nothing. */
+  select_text (window, 1, "officials");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-nth", "u", (guint32) 8));
+  g_assert_cmpuint (n_spans (window), ==, 1);
+
+  destroy_window (window);
+}
+
+static void
+test_relabel_delete_undo (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckSpan *span;
+
+  select_text (window, 0, "Aurélie Dumont-Okafor");
+  press_label_key (window, 'p');
+  span = selected (window);
+  g_assert_cmpstr (label_of (span), ==, "PERSON");
+
+  /* The new span is selected and the text no longer is: a key relabels. */
+  press_label_key (window, 'o');
+  g_assert_cmpstr (label_of (span), ==, "ORGANIZATION");
+  g_assert_cmpuint (n_spans (window), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (label_of (span), ==, "PERSON");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (label_of (span), ==, "ORGANIZATION");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL));
+  spin ();
+  g_assert_cmpuint (n_spans (window), ==, 0);
+  g_assert_null (selected (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_spans (window), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (n_spans (window), ==, 0);
+
+  /* Back to where the project started: clean again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_spans (window), ==, 0);
+  g_assert_false (crosscheck_project_get_dirty (crosscheck_window_get_project (window)));
+
+  destroy_window (window);
+}
+
+static void
+test_navigation (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckSpan *first, *second, *third;
+
+  select_text (window, 0, "President");
+  press_label_key (window, 'e');
+  first = selected (window);
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+  second = selected (window);
+  select_text (window, 0, "aides");
+  press_label_key (window, 'o');
+  third = selected (window);
+
+  crosscheck_window_select_span (window, NULL);
+  crosscheck_text_view_scroll_to_offset (view_at (window, 0), 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-annotation", NULL));
+  g_assert_true (selected (window) == first);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-annotation", NULL);
+  g_assert_true (selected (window) == second);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-annotation", NULL);
+  g_assert_true (selected (window) == third);
+  /* At the end it stays. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-annotation", NULL);
+  g_assert_true (selected (window) == third);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-annotation", NULL);
+  g_assert_true (selected (window) == second);
+
+  /* Only the focused column's spans are visited. */
+  _crosscheck_window_focus_column (window, crosscheck_window_get_column (window, 1));
+  crosscheck_window_select_span (window, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-annotation", NULL);
+  g_assert_null (selected (window));
+
+  destroy_window (window);
+}
+
+static void
+test_find_selects_match (void)
+{
+  CrosscheckWindow *window = make_window ();
+  guint start, end;
+
+  _crosscheck_window_focus_column (window, crosscheck_window_get_column (window, 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "EARLY may");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL));
+
+  /* Case-insensitive, and the match is now the text selection… */
+  g_assert_true (crosscheck_text_view_get_selection (view_at (window, 1), &start, &end));
+  g_assert_cmpuint (start, ==, 39);
+  g_assert_cmpuint (end, ==, 48);
+
+  /* …so a label key tags it. */
+  press_label_key (window, 'd');
+  g_assert_cmpstr (crosscheck_span_get_text (selected (window)), ==, "early May");
+
+  /* Not found: said so, nothing selected elsewhere. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "Zanzibar");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  g_assert_cmpstr (gtk_label_get_label (window->search_status), ==, "Not found");
+
+  /* All articles: the search moves on to the next column. */
+  gtk_check_button_set_active (window->search_all_check, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "aides");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  g_assert_true (crosscheck_window_get_focused_column (window) == crosscheck_window_get_column (window, 0));
+  g_assert_true (crosscheck_text_view_get_selection (view_at (window, 0), &start, &end));
+  g_assert_cmpuint (end - start, ==, 5);
+
+  destroy_window (window);
+}
+
+static void
+test_annotation_list (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckProject *project = crosscheck_window_get_project (window);
+  GListModel *shown = crosscheck_annotation_list_get_model (window->annotation_list);
+  CrosscheckSpan *claim;
+
+  select_text (window, 0, "as soon as next week");
+  press_label_key (window, 'c');
+  claim = selected (window);
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+  select_text (window, 1, "April");
+  press_label_key (window, 'd');
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  /* Filters by label, article and text, alone and together. */
+  crosscheck_annotation_list_set_filter (window->annotation_list,
+                                         crosscheck_project_lookup_label (project, "CLAIM"), NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  crosscheck_annotation_list_set_filter (window->annotation_list, NULL,
+                                         crosscheck_project_lookup_document (project, "d1"), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  crosscheck_annotation_list_set_filter (window->annotation_list, NULL, NULL, "APRIL");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  crosscheck_annotation_list_set_filter (window->annotation_list,
+                                         crosscheck_project_lookup_label (project, "PERSON"),
+                                         crosscheck_project_lookup_document (project, "d2"), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+
+  /* The list follows edits, undo included, under a filter. */
+  crosscheck_annotation_list_set_filter (window->annotation_list,
+                                         crosscheck_project_lookup_label (project, "CLAIM"), NULL, NULL);
+  crosscheck_window_select_span (window, claim);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* A relabelled span leaves a label's filter. */
+  crosscheck_window_select_span (window, claim);
+  press_label_key (window, 'e');
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+
+  /* Activating a row selects its span in its column. */
+  crosscheck_annotation_list_set_filter (window->annotation_list, NULL, NULL, NULL);
+  crosscheck_window_select_span (window, NULL);
+  g_signal_emit_by_name (window->annotation_list, "span-activated",
+                         crosscheck_project_lookup_span (project, "s3"));
+  g_assert_true (selected (window) == crosscheck_project_lookup_span (project, "s3"));
+  g_assert_true (crosscheck_window_get_focused_column (window) == crosscheck_window_get_column (window, 1));
+
+  destroy_window (window);
+}
+
+static void
+test_close_document (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckProject *project = crosscheck_window_get_project (window);
+  CrosscheckColumn *first;
+
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+  first = crosscheck_window_get_column (window, 0);
+
+  /* Closing an article with spans is one undoable step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "column.close", NULL));
+  spin ();
+  g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 1);
+  g_assert_cmpuint (n_spans (window), ==, 0);
+  g_assert_null (crosscheck_project_lookup_document (project, "d1"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 2);
+  g_assert_cmpuint (n_spans (window), ==, 1);
+  g_assert_nonnull (crosscheck_project_lookup_document (project, "d1"));
+
+  destroy_window (window);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_close_confirmation (void)
+{
+  CrosscheckWindow *window = make_window ();
+  AdwMessageDialog *dialog;
+  gpointer weak = window;
+
+  /* Clean: closes at once. */
+  g_assert_false (crosscheck_project_get_dirty (crosscheck_window_get_project (window)));
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (weak);
+
+  /* Dirty: asks, and Cancel keeps everything. */
+  window = make_window ();
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  /* The dialog closes itself after a response. */
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  g_assert_nonnull (weak);
+  g_assert_cmpuint (n_spans (window), ==, 1);
+
+  /* Discard closes without saving. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  spin ();
+  g_assert_null (weak);
+}
+
+static void
+test_save (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckProject *project = crosscheck_window_get_project (window);
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "w.crosscheck.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CrosscheckProject) reloaded = NULL;
+
+  g_assert_true (crosscheck_project_save_to_file (project, file, NULL, NULL));
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+  g_assert_true (crosscheck_project_get_dirty (project));
+
+  /* Save goes to the project's file without asking. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  spin ();
+  g_assert_false (crosscheck_project_get_dirty (project));
+
+  reloaded = crosscheck_project_load_from_file (file, NULL, NULL, NULL);
+  g_assert_nonnull (reloaded);
+  g_assert_cmpstr (crosscheck_span_get_text (crosscheck_project_lookup_span (reloaded, "s1")), ==, "Aurélie");
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/window/columns", test_columns);
+  g_test_add_func ("/ui/window/tag-trims-and-snaps", test_tag_trims_and_snaps);
+  g_test_add_func ("/ui/window/tag-by-place", test_tag_by_place);
+  g_test_add_func ("/ui/window/relabel-delete-undo", test_relabel_delete_undo);
+  g_test_add_func ("/ui/window/navigation", test_navigation);
+  g_test_add_func ("/ui/window/find-selects-match", test_find_selects_match);
+  g_test_add_func ("/ui/window/annotation-list", test_annotation_list);
+  g_test_add_func ("/ui/window/close-document", test_close_document);
+  g_test_add_func ("/ui/window/close-confirmation", test_close_confirmation);
+  g_test_add_func ("/ui/window/save", test_save);
+
+  return g_test_run ();
+}
