@@ -31,6 +31,9 @@ struct _CrosscheckWindow
   GtkLabel                 *search_status;
   GtkListBox               *recent_list;
   GtkButton                *save_button;
+  GtkWidget                *find_button;
+  GtkWidget                *sidebar_button;
+  GtkWidget                *recent_heading;
 
   /* owned */
   CrosscheckProject        *project;

@@ -109,6 +109,9 @@ update_title (CrosscheckWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 
   gtk_stack_set_visible_child_name (self->main_stack, n_docs > 0 ? "columns" : "empty");
+  /* Nothing to find and no labels to show before articles are open. */
+  gtk_widget_set_visible (self->find_button, n_docs > 0);
+  gtk_widget_set_visible (self->sidebar_button, n_docs > 0);
   _crosscheck_window_update_actions (self);
 }
 
@@ -439,6 +442,7 @@ fill_recent_list (CrosscheckWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  gtk_widget_set_visible (self->recent_heading, shown > 0);
 }
 
 static void
@@ -490,6 +494,9 @@ crosscheck_window_class_init (CrosscheckWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, search_status);
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, recent_heading);
 
   _crosscheck_window_class_actions_init (widget_class);
 }
