@@ -5,7 +5,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Developer entry point: installs what is missing, builds, then opens the app or runs the tests.
-#   ./build-aux/dev.sh open          build and open the sample texts
+#   ./build-aux/dev.sh open          build and open the sample articles in the window
 #   ./build-aux/dev.sh test [ARGS]   build and run `meson test` (ARGS go to meson test)
 # The build directory is $CROSSCHECK_BUILDDIR (default: _build, in the repository root).
 
@@ -39,12 +39,10 @@ case $command in
   open)
     [[ $# -eq 0 ]] || usage
     build
-    if [[ -x $builddir/src/ui/crosscheck ]]; then
-      shopt -s nullglob
-      exec "$builddir/src/ui/crosscheck" data/samples/*.txt
-    fi
-    "$builddir/src/cli/crosscheck-cli" stats data/samples/sample.crosscheck.json
-    echo "dev.sh: the Crosscheck window is not built yet; showed the CLI's stats instead."
+    # Run uninstalled: the settings schema and the samples come from the tree.
+    export GSETTINGS_SCHEMA_DIR="$PWD/$builddir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+    export CROSSCHECK_SAMPLES_DIR="$PWD/data/samples"
+    exec "$builddir/src/ui/crosscheck" data/samples/0*.txt
     ;;
   test)
     build
