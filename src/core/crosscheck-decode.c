@@ -31,6 +31,27 @@ static const gunichar cp1252_high[32] = {
   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
+/**
+ * crosscheck_set_too_large_error:
+ * @error: return location for a #GError
+ * @size: the size of the file, in bytes
+ *
+ * Says that an article is over %CROSSCHECK_DOCUMENT_MAX_BYTES, naming the
+ * limit, and what to do about it.
+ */
+void
+crosscheck_set_too_large_error (GError  **error,
+                                guint64   size)
+{
+  g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit = g_format_size_full (CROSSCHECK_DOCUMENT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, CROSSCHECK_DOCUMENT_ERROR, CROSSCHECK_DOCUMENT_ERROR_TOO_LARGE,
+               _("The file is %s, over Crosscheck’s limit of %s for one article. "
+                 "Split it into smaller articles and open those."),
+               size_text, limit);
+}
+
 const char *
 crosscheck_encoding_to_string (CrosscheckEncoding encoding)
 {
@@ -220,14 +241,7 @@ crosscheck_decode_text (const guint8        *data,
 
   if (length > CROSSCHECK_DOCUMENT_MAX_BYTES)
     {
-      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *limit = g_format_size_full (CROSSCHECK_DOCUMENT_MAX_BYTES,
-                                                   G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, CROSSCHECK_DOCUMENT_ERROR, CROSSCHECK_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The file is %s, over Crosscheck’s limit of %s for one article. "
-                     "Split it into smaller articles and open those."),
-                   size, limit);
+      crosscheck_set_too_large_error (error, length);
       return NULL;
     }
 

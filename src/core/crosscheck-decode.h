@@ -43,6 +43,8 @@ char        *crosscheck_decode_text          (const guint8        *data,
                                               CrosscheckEncoding  *encoding,
                                               gboolean            *had_bom,
                                               GError             **error);
+void         crosscheck_set_too_large_error  (GError             **error,
+                                              guint64              size);
 const char  *crosscheck_encoding_to_string   (CrosscheckEncoding   encoding);
 gboolean     crosscheck_encoding_from_string (const char          *string,
                                               CrosscheckEncoding  *encoding);

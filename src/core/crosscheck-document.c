@@ -342,15 +342,7 @@ crosscheck_document_new_from_file (GFile         *file,
 
   if (g_file_info_get_size (info) > CROSSCHECK_DOCUMENT_MAX_BYTES)
     {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
-                                                  G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *limit = g_format_size_full (CROSSCHECK_DOCUMENT_MAX_BYTES,
-                                                   G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, CROSSCHECK_DOCUMENT_ERROR, CROSSCHECK_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The file is %s, over Crosscheck’s limit of %s for one article. "
-                     "Split it into smaller articles and open those."),
-                   size, limit);
+      crosscheck_set_too_large_error (error, g_file_info_get_size (info));
       return NULL;
     }
 

@@ -603,6 +603,36 @@ read_labels (Loader     *loader,
     }
 }
 
+/* The start of every document, span and link: the element must be an
+ * object with known keys and a free id. Returns FALSE, with the problem
+ * reported, when it cannot be used at all; *@ok tells about its keys. */
+static gboolean
+begin_element (Loader             *loader,
+               JsonArray          *array,
+               guint               i,
+               const char         *path,
+               const char * const *keys,
+               JsonObject        **object,
+               const char        **id,
+               gboolean           *ok)
+{
+  *object = array_object (loader, array, i, path);
+  if (*object == NULL)
+    return FALSE;
+
+  *ok = check_keys (loader, *object, path, keys);
+  if (!read_string (loader, *object, path, "id", TRUE, FALSE, id))
+    return FALSE;
+
+  if (!claim_id (loader, *id, path))
+    {
+      g_hash_table_add (loader->bad_ids, g_strdup (*id));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 read_documents (Loader     *loader,
                 JsonObject *root)
@@ -618,22 +648,13 @@ read_documents (Loader     *loader,
       g_autofree char *path = g_strdup_printf ("documents[%u]", i);
       g_autoptr(CrosscheckDocument) document = NULL;
       g_autoptr(GError) error = NULL;
-      JsonObject *object = array_object (loader, array, i, path);
+      JsonObject *object;
       CrosscheckEncoding encoding = CROSSCHECK_ENCODING_UTF8;
       const char *id, *title, *source, *published, *encoding_name, *sha256, *text;
       gboolean ok = TRUE;
 
-      if (object == NULL)
+      if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
         continue;
-
-      ok &= check_keys (loader, object, path, keys);
-      if (!read_string (loader, object, path, "id", TRUE, FALSE, &id))
-        continue;
-      if (!claim_id (loader, id, path))
-        {
-          g_hash_table_add (loader->bad_ids, g_strdup (id));
-          continue;
-        }
 
       ok &= read_string (loader, object, path, "title", FALSE, FALSE, &title);
       ok &= read_string (loader, object, path, "source", FALSE, FALSE, &source);
@@ -736,24 +757,15 @@ read_spans (Loader     *loader,
       g_autofree char *dpath = NULL;
       g_autofree char *lpath = NULL;
       g_autoptr(CrosscheckSpan) span = NULL;
-      JsonObject *object = array_object (loader, array, i, path);
+      JsonObject *object;
       CrosscheckDocument *document = NULL;
       CrosscheckLabel *label = NULL;
       const char *id, *document_id, *label_name, *text;
       guint start = 0, end = 0;
       gboolean ok = TRUE;
 
-      if (object == NULL)
+      if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
         continue;
-
-      ok &= check_keys (loader, object, path, keys);
-      if (!read_string (loader, object, path, "id", TRUE, FALSE, &id))
-        continue;
-      if (!claim_id (loader, id, path))
-        {
-          g_hash_table_add (loader->bad_ids, g_strdup (id));
-          continue;
-        }
 
       dpath = subpath (path, "document");
       if (read_string (loader, object, path, "document", TRUE, FALSE, &document_id))
@@ -837,20 +849,14 @@ read_links (Loader     *loader,
       g_autofree char *tpath = NULL;
       g_autoptr(CrosscheckLink) link = NULL;
       g_autoptr(GPtrArray) existing = NULL;
-      JsonObject *object = array_object (loader, array, i, path);
+      JsonObject *object;
       CrosscheckLabel *type = NULL;
       CrosscheckSpan *from = NULL;
       CrosscheckSpan *to = NULL;
       const char *id, *type_name, *from_id, *to_id;
       gboolean ok = TRUE;
 
-      if (object == NULL)
-        continue;
-
-      ok &= check_keys (loader, object, path, keys);
-      if (!read_string (loader, object, path, "id", TRUE, FALSE, &id))
-        continue;
-      if (!claim_id (loader, id, path))
+      if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
         continue;
 
       if (read_string (loader, object, path, "type", TRUE, FALSE, &type_name))
