@@ -26,6 +26,19 @@
 #define TEXT_A "President Aurélie Dumont-Okafor will visit  as soon as next week, aides said.\n"
 #define TEXT_B "The visit could take place in April or early May, officials said.\n"
 
+static AdwMessageDialog *find_dialog (void);
+
+/* As a click on a response button does: emit the response, then close.
+ * adw_message_dialog_response() alone leaves the dialog open. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 static void
 spin (void)
 {
@@ -133,6 +146,20 @@ test_columns (void)
   g_assert_true (crosscheck_window_get_focused_column (window) == crosscheck_window_get_column (window, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-column", NULL));
   g_assert_true (crosscheck_window_get_focused_column (window) == crosscheck_window_get_column (window, 1));
+
+  /* Columns move among each other; the first cannot move further left. */
+  {
+    CrosscheckColumn *first = crosscheck_window_get_column (window, 0);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "column.move-right", NULL));
+    g_assert_true (crosscheck_window_get_column (window, 1) == first);
+    g_assert_true (gtk_widget_get_prev_sibling (GTK_WIDGET (first)) ==
+                   GTK_WIDGET (crosscheck_window_get_column (window, 0)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "column.move-left", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "column.move-left", NULL));
+    g_assert_true (crosscheck_window_get_column (window, 0) == first);
+    g_assert_null (gtk_widget_get_prev_sibling (GTK_WIDGET (first)));
+  }
 
   destroy_window (window);
 }
@@ -366,13 +393,27 @@ test_close_document (void)
   CrosscheckWindow *window = make_window ();
   CrosscheckProject *project = crosscheck_window_get_project (window);
   CrosscheckColumn *first;
+  AdwMessageDialog *dialog;
 
   select_text (window, 0, "Aurélie");
   press_label_key (window, 'p');
   first = crosscheck_window_get_column (window, 0);
 
-  /* Closing an article with spans is one undoable step. */
+  /* Closing an article with spans asks first; Cancel keeps it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "column.close", NULL));
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Close “President"));
+  respond (dialog, "cancel");
+  spin ();
+  g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 2);
+  g_assert_cmpuint (n_spans (window), ==, 1);
+
+  /* Closing is then one undoable step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "column.close", NULL));
+  spin ();
+  respond (find_dialog (), "close");
   spin ();
   g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 1);
   g_assert_cmpuint (n_spans (window), ==, 0);
@@ -383,6 +424,16 @@ test_close_document (void)
   g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 2);
   g_assert_cmpuint (n_spans (window), ==, 1);
   g_assert_nonnull (crosscheck_project_lookup_document (project, "d1"));
+  /* The article comes back to its place, first. */
+  g_assert_true (crosscheck_column_get_document (crosscheck_window_get_column (window, 0)) ==
+                 crosscheck_project_lookup_document (project, "d1"));
+
+  /* An article without spans closes without asking. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (crosscheck_window_get_column (window, 1)),
+                                             "column.close", NULL));
+  spin ();
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 1);
 
   destroy_window (window);
 }
@@ -430,8 +481,7 @@ test_close_confirmation (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
-  /* The dialog closes itself after a response. */
-  adw_message_dialog_response (dialog, "cancel");
+  respond (dialog, "cancel");
   spin ();
   g_assert_nonnull (weak);
   g_assert_cmpuint (n_spans (window), ==, 1);
@@ -441,7 +491,7 @@ test_close_confirmation (void)
   spin ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
+  respond (dialog, "discard");
   spin ();
   g_assert_null (weak);
 }

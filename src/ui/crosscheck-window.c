@@ -173,10 +173,9 @@ on_selected_span_changed (CrosscheckTextView *view,
 }
 
 static void
-on_column_close_requested (CrosscheckColumn *column,
-                           CrosscheckWindow *self)
+close_document (CrosscheckWindow   *self,
+                CrosscheckDocument *document)
 {
-  CrosscheckDocument *document = crosscheck_column_get_document (column);
   guint n = crosscheck_span_list_get_document_count (crosscheck_project_get_spans (self->project), document);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -187,14 +186,60 @@ on_column_close_requested (CrosscheckColumn *column,
       return;
     }
 
-  /* Closing is undoable, so it does not need to ask first; the toast says
-   * how to get the article and its spans back. */
   message = n > 0
     ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                     "Closed the article and its %u span. Press Ctrl+Z to undo.",
                                     "Closed the article and its %u spans. Press Ctrl+Z to undo.", n), n)
     : g_strdup (_("Closed the article. Press Ctrl+Z to undo."));
   _crosscheck_window_toast (self, message);
+}
+
+static void
+on_close_document_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            CrosscheckWindow *self)
+{
+  CrosscheckDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+
+  if (g_str_equal (response, "close") &&
+      crosscheck_project_lookup_document (self->project, crosscheck_document_get_id (document)) == document)
+    close_document (self, document);
+}
+
+static void
+on_column_close_requested (CrosscheckColumn *column,
+                           CrosscheckWindow *self)
+{
+  CrosscheckDocument *document = crosscheck_column_get_document (column);
+  guint n = crosscheck_span_list_get_document_count (crosscheck_project_get_spans (self->project), document);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (n == 0)
+    {
+      close_document (self, document);
+      return;
+    }
+
+  /* Closing takes the article's spans and their links with it: ask, even
+   * though Ctrl+Z brings them back. */
+  heading = g_strdup_printf (_("Close “%s”?"), crosscheck_document_get_title (document));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Its %u span is removed from the project with it. You can undo this.",
+                                       "Its %u spans are removed from the project with it. You can undo this.",
+                                       n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", _("C_lose Article"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (document), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_document_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -219,6 +264,19 @@ on_column_move_requested (CrosscheckColumn *column,
   _crosscheck_window_focus_column (self, column);
 }
 
+static guint
+document_position (CrosscheckWindow   *self,
+                   CrosscheckDocument *document)
+{
+  guint position = G_MAXUINT;
+
+  g_list_store_find (G_LIST_STORE (crosscheck_project_get_documents (self->project)), document, &position);
+  return position;
+}
+
+/* Adds a column for @document before the first column whose document comes
+ * after it in the project, so an article brought back by undo returns to
+ * its place. */
 static CrosscheckColumn *
 add_column (CrosscheckWindow   *self,
             CrosscheckDocument *document)
@@ -226,6 +284,8 @@ add_column (CrosscheckWindow   *self,
   CrosscheckColumn *column = crosscheck_column_new (self->project, document);
   CrosscheckTextView *view = crosscheck_column_get_text_view (column);
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  guint mine = document_position (self, document);
+  guint index = self->columns->len;
 
   g_signal_connect (focus, "enter", G_CALLBACK (on_text_view_focus_enter), self);
   gtk_widget_add_controller (GTK_WIDGET (view), focus);
@@ -233,10 +293,21 @@ add_column (CrosscheckWindow   *self,
   g_signal_connect (column, "close-requested", G_CALLBACK (on_column_close_requested), self);
   g_signal_connect (column, "move-requested", G_CALLBACK (on_column_move_requested), self);
 
-  if (self->columns->len > 0)
-    gtk_box_append (self->columns_box, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (self->columns_box, GTK_WIDGET (column));
-  g_ptr_array_add (self->columns, column);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      CrosscheckColumn *other = g_ptr_array_index (self->columns, i);
+
+      if (document_position (self, crosscheck_column_get_document (other)) > mine)
+        {
+          index = i;
+          break;
+        }
+    }
+
+  /* The lines between columns are borders in style.css. */
+  gtk_box_insert_child_after (self->columns_box, GTK_WIDGET (column),
+                              index > 0 ? g_ptr_array_index (self->columns, index - 1) : NULL);
+  g_ptr_array_insert (self->columns, index, column);
 
   return column;
 }
@@ -245,13 +316,6 @@ static void
 remove_column (CrosscheckWindow *self,
                CrosscheckColumn *column)
 {
-  GtkWidget *separator = gtk_widget_get_prev_sibling (GTK_WIDGET (column));
-
-  if (separator == NULL)
-    separator = gtk_widget_get_next_sibling (GTK_WIDGET (column));
-  if (separator != NULL && GTK_IS_SEPARATOR (separator))
-    gtk_box_remove (self->columns_box, separator);
-
   if (self->focused_column == column)
     self->focused_column = NULL;
   if (self->selected != NULL &&
@@ -445,6 +509,26 @@ fill_recent_list (CrosscheckWindow *self)
   gtk_widget_set_visible (self->recent_heading, shown > 0);
 }
 
+static gboolean
+on_drop (GtkDropTarget    *target,
+         const GValue     *value,
+         double            x,
+         double            y,
+         CrosscheckWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+
+  if (array->len == 0)
+    return FALSE;
+
+  crosscheck_window_open_files (self, (GFile **) array->pdata, array->len);
+  return TRUE;
+}
+
 static void
 crosscheck_window_dispose (GObject *object)
 {
@@ -576,6 +660,14 @@ crosscheck_window_init (CrosscheckWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
+
+  /* Articles and projects dropped on the window open as if chosen. */
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   fill_recent_list (self);
 
   crosscheck_window_set_project (self, NULL);
