@@ -58,11 +58,12 @@ update_header (CrosscheckColumn *self)
   gtk_label_set_label (self->title_label, crosscheck_document_get_title (self->document));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), crosscheck_document_get_title (self->document));
 
-  if (*source != '\0')
-    g_string_append_printf (subtitle, " · %s", source);
+  /* The file name, the longest part, comes last so that it is what gets cut. */
   if (published != NULL)
     g_string_append_printf (subtitle, " · %s", published);
   g_string_append_printf (subtitle, " · %s", spans);
+  if (*source != '\0')
+    g_string_append_printf (subtitle, " · %s", source);
   gtk_label_set_label (self->subtitle_label, subtitle->str);
 }
 

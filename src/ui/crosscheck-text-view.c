@@ -164,7 +164,7 @@ draw_outline (CrosscheckTextView    *self,
   GdkRGBA colors[4] = { draw->color, draw->color, draw->color, draw->color };
   graphene_rect_t grown;
 
-  graphene_rect_inset_r (rect, -2, -1, &grown);
+  graphene_rect_inset_r (rect, -4, -1, &grown);
   gsk_rounded_rect_init_from_rect (&outline, &grown, 3);
   gtk_snapshot_append_border (draw->snapshot, &outline, widths, colors);
 }

@@ -586,6 +586,22 @@ crosscheck_window_class_init (CrosscheckWindowClass *klass)
 }
 
 static void
+on_flap_folded (CrosscheckWindow *self)
+{
+  /* Folded, the sidebar would cover the articles: it opens on demand (F9). */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+on_flap_revealed (CrosscheckWindow *self)
+{
+  /* Remember the editor's choice, not the hiding that folding does. */
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "show-sidebar", adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
 on_search_activate (CrosscheckWindow *self)
 {
   _crosscheck_window_find (self, FALSE);
@@ -637,7 +653,9 @@ crosscheck_window_init (CrosscheckWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  g_settings_bind (self->settings, "show-sidebar", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-sidebar", self->flap, "reveal-flap", G_SETTINGS_BIND_GET);
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (on_flap_folded), self);
+  g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self);
 
   self->palette = crosscheck_label_palette_new ();
   adw_view_stack_add_titled_with_icon (self->sidebar_stack, GTK_WIDGET (self->palette), "labels",
