@@ -377,12 +377,19 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Enter:
       return gtk_widget_activate_action (widget, "win.inspect", NULL);
     case GDK_KEY_Escape:
+      /* The window cancels a link being made, or deselects. */
+      if (gtk_widget_activate_action (widget, "win.escape", NULL))
+        return TRUE;
       if (self->selected != NULL)
         {
           crosscheck_text_view_set_selected_span (self, NULL);
           return TRUE;
         }
       return FALSE;
+    case GDK_KEY_Tab:
+      /* While a link is being made, Tab changes its type; otherwise it moves
+       * the focus as usual. */
+      return gtk_widget_activate_action (widget, "win.cycle-link-type", NULL);
     default:
       break;
     }
@@ -737,8 +744,9 @@ crosscheck_text_view_get_range_area (CrosscheckTextView *self,
   iter_at_offset (self, &b, end);
   gtk_text_view_get_iter_location (view, &a, &ra);
   gtk_text_view_get_iter_location (view, &b, &rb);
+  /* A span that wraps: its first line runs to the text's right edge. */
   if (rb.y != ra.y)
-    rb.x = ra.x + 40;
+    rb.x = gtk_widget_get_width (GTK_WIDGET (self)) - gtk_text_view_get_right_margin (view);
 
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, ra.x, ra.y, &area->x, &area->y);
   area->width = MAX (rb.x - ra.x, 4);

@@ -45,7 +45,9 @@ _crosscheck_window_update_actions (CrosscheckWindow *self)
   gtk_widget_action_set_enabled (widget, "win.next-column", self->columns && self->columns->len > 1);
   gtk_widget_action_set_enabled (widget, "win.previous-column", self->columns && self->columns->len > 1);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", self->selected != NULL);
-  gtk_widget_action_set_enabled (widget, "win.inspect", self->selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.inspect", self->selected != NULL || self->pending_from != NULL);
+  gtk_widget_action_set_enabled (widget, "win.cycle-link-type", self->pending_from != NULL);
+  gtk_widget_action_set_enabled (widget, "win.escape", self->pending_from != NULL || self->selected != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), crosscheck_project_get_dirty (self->project));
 }
@@ -343,6 +345,13 @@ inspect_action (GtkWidget  *widget,
   GtkWidget *inspector;
   GdkRectangle area;
 
+  /* While a link is being made, Return makes it. */
+  if (self->pending_from != NULL)
+    {
+      _crosscheck_window_finish_link (self);
+      return;
+    }
+
   if (self->selected == NULL)
     return;
 
@@ -377,7 +386,7 @@ tag_key_action (GtkWidget  *widget,
 
   if (crosscheck_label_get_kind (label) == CROSSCHECK_LABEL_RELATION)
     {
-      _crosscheck_window_toast (self, _("Linking spans is not available yet."));
+      _crosscheck_window_start_link (self, label);
       return;
     }
 
@@ -410,6 +419,111 @@ toggle_sidebar_action (GtkWidget  *widget,
   CrosscheckWindow *self = CROSSCHECK_WINDOW (widget);
 
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Links                                                                     */
+
+/**
+ * _crosscheck_window_start_link:
+ * @self: a #CrosscheckWindow
+ * @type: a link type
+ *
+ * Starts a link of @type from the selected span. The editor then selects
+ * the other end (] and [, F6 to other articles, or a click), Tab changes the
+ * type, Return makes the link and Escape gives up.
+ */
+void
+_crosscheck_window_start_link (CrosscheckWindow *self,
+                               CrosscheckLabel  *type)
+{
+  if (self->selected == NULL)
+    {
+      _crosscheck_window_toast (self, _("Select a span first (click it, or press ] or [), then press the "
+                                        "link key."));
+      return;
+    }
+
+  g_set_object (&self->pending_from, self->selected);
+  g_set_object (&self->pending_type, type);
+  _crosscheck_window_update_link_layer (self);
+  _crosscheck_window_update_actions (self);
+}
+
+void
+_crosscheck_window_cancel_link (CrosscheckWindow *self)
+{
+  g_clear_object (&self->pending_from);
+  g_clear_object (&self->pending_type);
+  _crosscheck_window_update_link_layer (self);
+  _crosscheck_window_update_actions (self);
+}
+
+/**
+ * _crosscheck_window_finish_link:
+ * @self: a #CrosscheckWindow
+ *
+ * Makes the pending link to the selected span; says why when it cannot.
+ *
+ * Returns: %TRUE if the link was made
+ */
+gboolean
+_crosscheck_window_finish_link (CrosscheckWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  CrosscheckLink *link;
+
+  if (self->pending_from == NULL)
+    return FALSE;
+
+  if (self->selected == NULL || self->selected == self->pending_from)
+    {
+      _crosscheck_window_toast (self, _("Pick the other span first: ] and [ walk an article, F6 goes to the next."));
+      return FALSE;
+    }
+
+  link = crosscheck_project_add_link (self->project, self->pending_type, self->pending_from, self->selected, &error);
+  if (link == NULL)
+    {
+      _crosscheck_window_toast (self, error->message);
+      return FALSE;
+    }
+
+  _crosscheck_window_cancel_link (self);
+  return TRUE;
+}
+
+static void
+cycle_link_type_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CrosscheckWindow *self = CROSSCHECK_WINDOW (widget);
+  GListModel *types = crosscheck_project_get_link_types (self->project);
+  guint n = g_list_model_get_n_items (types);
+  guint position = 0;
+  g_autoptr(CrosscheckLabel) next = NULL;
+
+  if (self->pending_from == NULL || n == 0)
+    return;
+
+  g_list_store_find (G_LIST_STORE (types), self->pending_type, &position);
+  next = g_list_model_get_item (types, (position + 1) % n);
+  g_set_object (&self->pending_type, next);
+  _crosscheck_window_update_link_layer (self);
+}
+
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CrosscheckWindow *self = CROSSCHECK_WINDOW (widget);
+
+  if (self->pending_from != NULL)
+    _crosscheck_window_cancel_link (self);
+  else
+    crosscheck_window_select_span (self, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -550,4 +664,6 @@ _crosscheck_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.tag-key", "u", tag_key_action);
   gtk_widget_class_install_action (widget_class, "win.tag-nth", "u", tag_nth_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-link-type", NULL, cycle_link_type_action);
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
 }

@@ -9,6 +9,7 @@
 
 #include "crosscheck-annotation-list.h"
 #include "crosscheck-label-palette.h"
+#include "crosscheck-link-layer.h"
 #include "crosscheck-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,9 @@ struct _CrosscheckWindow
   GtkWidget                *find_button;
   GtkWidget                *sidebar_button;
   GtkWidget                *recent_heading;
+  GtkOverlay               *columns_overlay;
+  GtkRevealer              *link_bar;
+  GtkLabel                 *link_bar_label;
 
   /* owned */
   CrosscheckProject        *project;
@@ -46,6 +50,11 @@ struct _CrosscheckWindow
   CrosscheckAnnotationList *annotation_list;
   CrosscheckColumn         *focused_column;
   CrosscheckSpan           *selected;        /* held by its text view */
+  CrosscheckLinkLayer      *link_layer;
+
+  /* owned: a link being made, from a span, of a type, to the selected span */
+  CrosscheckSpan           *pending_from;
+  CrosscheckLabel          *pending_type;
 
   guint                     closing_confirmed : 1;
 };
@@ -67,5 +76,10 @@ CrosscheckColumn *_crosscheck_window_find_column        (CrosscheckWindow  *self
 void              _crosscheck_window_find               (CrosscheckWindow  *self,
                                                          gboolean           backwards);
 GFile            *_crosscheck_window_samples_dir        (void);
+void              _crosscheck_window_start_link         (CrosscheckWindow  *self,
+                                                         CrosscheckLabel   *type);
+void              _crosscheck_window_cancel_link        (CrosscheckWindow  *self);
+gboolean          _crosscheck_window_finish_link        (CrosscheckWindow  *self);
+void              _crosscheck_window_update_link_layer  (CrosscheckWindow  *self);
 
 G_END_DECLS

@@ -168,6 +168,7 @@ on_selected_span_changed (CrosscheckTextView *view,
            crosscheck_span_get_document (self->selected) == crosscheck_text_view_get_document (view))
     {
       self->selected = NULL;
+      _crosscheck_window_update_link_layer (self);
       _crosscheck_window_update_actions (self);
     }
 }
@@ -289,6 +290,8 @@ add_column (CrosscheckWindow   *self,
 
   g_signal_connect (focus, "enter", G_CALLBACK (on_text_view_focus_enter), self);
   gtk_widget_add_controller (GTK_WIDGET (view), focus);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "value-changed",
+                           G_CALLBACK (gtk_widget_queue_draw), self->link_layer, G_CONNECT_SWAPPED);
   g_signal_connect (view, "notify::selected-span", G_CALLBACK (on_selected_span_changed), self);
   g_signal_connect (column, "close-requested", G_CALLBACK (on_column_close_requested), self);
   g_signal_connect (column, "move-requested", G_CALLBACK (on_column_move_requested), self);
@@ -544,6 +547,8 @@ crosscheck_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CROSSCHECK_TYPE_WINDOW);
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_object (&self->pending_from);
+  g_clear_object (&self->pending_type);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -581,8 +586,78 @@ crosscheck_window_class_init (CrosscheckWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, recent_heading);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, columns_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, link_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, link_bar_label);
 
   _crosscheck_window_class_actions_init (widget_class);
+}
+
+/* Where @span is, for the link layer: its first line and the visible part
+ * of its column, in the layer's coordinates. */
+static gboolean
+locate_span (CrosscheckSpan  *span,
+             graphene_rect_t *area,
+             graphene_rect_t *clip,
+             gpointer         user_data)
+{
+  CrosscheckWindow *self = user_data;
+  CrosscheckColumn *column = _crosscheck_window_find_column (self, crosscheck_span_get_document (span));
+  GtkWidget *layer = GTK_WIDGET (self->link_layer);
+  CrosscheckTextView *view;
+  GtkWidget *scroller;
+  graphene_rect_t layer_bounds;
+  graphene_point_t origin;
+  GdkRectangle r;
+
+  if (column == NULL)
+    return FALSE;
+
+  view = crosscheck_column_get_text_view (column);
+  scroller = gtk_widget_get_parent (GTK_WIDGET (view));
+  if (!gtk_widget_compute_bounds (scroller, layer, clip))
+    return FALSE;
+
+  /* A column scrolled out sideways shows no links. */
+  graphene_rect_init (&layer_bounds, 0, 0, gtk_widget_get_width (layer), gtk_widget_get_height (layer));
+  if (!graphene_rect_intersection (clip, &layer_bounds, clip))
+    return FALSE;
+
+  crosscheck_text_view_get_range_area (view, crosscheck_span_get_start (span), crosscheck_span_get_end (span), &r);
+  if (!gtk_widget_compute_point (GTK_WIDGET (view), layer, &GRAPHENE_POINT_INIT (r.x, r.y), &origin))
+    return FALSE;
+  graphene_rect_init (area, origin.x, origin.y, r.width, r.height);
+
+  return TRUE;
+}
+
+void
+_crosscheck_window_update_link_layer (CrosscheckWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->link_bar, self->pending_from != NULL);
+  if (self->pending_from != NULL)
+    {
+      const char *to = self->selected && self->selected != self->pending_from
+                       ? crosscheck_span_get_text (self->selected) : NULL;
+      g_autofree char *markup = NULL;
+
+      if (to != NULL)
+        markup = g_markup_printf_escaped (_("<b>%s</b> “%s” → “%s”. Enter links them; Tab changes the "
+                                            "type; Escape cancels."),
+                                          crosscheck_label_get_name (self->pending_type),
+                                          crosscheck_span_get_text (self->pending_from), to);
+      else
+        markup = g_markup_printf_escaped (_("<b>%s</b> from “%s”: pick the other span with ] and [, "
+                                            "F6 for other articles, or a click. Tab changes the type."),
+                                          crosscheck_label_get_name (self->pending_type),
+                                          crosscheck_span_get_text (self->pending_from));
+      gtk_label_set_markup (self->link_bar_label, markup);
+    }
+
+  crosscheck_link_layer_set_highlight (self->link_layer, self->selected, NULL);
+  crosscheck_link_layer_set_pending (self->link_layer, self->pending_from,
+                                     self->selected != self->pending_from ? self->selected : NULL,
+                                     self->pending_type);
 }
 
 static void
@@ -656,6 +731,12 @@ crosscheck_window_init (CrosscheckWindow *self)
   g_settings_bind (self->settings, "show-sidebar", self->flap, "reveal-flap", G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (on_flap_folded), self);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self);
+
+  self->link_layer = CROSSCHECK_LINK_LAYER (crosscheck_link_layer_new ());
+  crosscheck_link_layer_set_locator (self->link_layer, locate_span, self);
+  gtk_overlay_add_overlay (self->columns_overlay, GTK_WIDGET (self->link_layer));
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->columns_scroller), "value-changed",
+                           G_CALLBACK (gtk_widget_queue_draw), self->link_layer, G_CONNECT_SWAPPED);
 
   self->palette = crosscheck_label_palette_new ();
   adw_view_stack_add_titled_with_icon (self->sidebar_stack, GTK_WIDGET (self->palette), "labels",
@@ -782,6 +863,9 @@ crosscheck_window_set_project (CrosscheckWindow  *self,
                             G_CALLBACK (_crosscheck_window_update_actions), self);
 
   crosscheck_label_palette_set_project (self->palette, self->project);
+  crosscheck_link_layer_set_project (self->link_layer, self->project);
+  g_clear_object (&self->pending_from);
+  g_clear_object (&self->pending_type);
   crosscheck_annotation_list_set_project (self->annotation_list, self->project);
 
   sync_columns (self);
@@ -884,6 +968,7 @@ crosscheck_window_select_span (CrosscheckWindow *self,
     }
 
   crosscheck_annotation_list_set_selected (self->annotation_list, self->selected);
+  _crosscheck_window_update_link_layer (self);
   _crosscheck_window_update_actions (self);
 }
 
