@@ -15,6 +15,7 @@
 #include "crosscheck-document.h"
 #include "crosscheck-history.h"
 #include "crosscheck-label.h"
+#include "crosscheck-link.h"
 #include "crosscheck-project.h"
 #include "crosscheck-span-list.h"
 #include "crosscheck-span.h"
@@ -496,6 +497,97 @@ test_close_confirmation (void)
   g_assert_null (weak);
 }
 
+static guint
+n_links (CrosscheckWindow *window)
+{
+  return g_list_model_get_n_items (crosscheck_project_get_links (crosscheck_window_get_project (window)));
+}
+
+static void
+test_link_by_keyboard (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckProject *project = crosscheck_window_get_project (window);
+  CrosscheckSpan *claim_a, *claim_b;
+  CrosscheckLink *link;
+
+  select_text (window, 0, "as soon as next week");
+  press_label_key (window, 'c');
+  claim_a = selected (window);
+  select_text (window, 1, "in April or early May");
+  press_label_key (window, 'c');
+  claim_b = selected (window);
+
+  /* x starts a contradicts link from the selected span. */
+  crosscheck_window_select_span (window, claim_a);
+  press_label_key (window, 'x');
+  g_assert_true (window->pending_from == claim_a);
+  g_assert_cmpstr (crosscheck_label_get_name (window->pending_type), ==, "contradicts");
+  g_assert_true (gtk_revealer_get_reveal_child (window->link_bar));
+
+  /* Enter with no other span picked links nothing and says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.inspect", NULL));
+  g_assert_cmpuint (n_links (window), ==, 0);
+  g_assert_true (window->pending_from == claim_a);
+
+  /* F6 and ] pick the other end; Tab cycles the type and comes back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-column", NULL);
+  crosscheck_text_view_scroll_to_offset (view_at (window, 1), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-annotation", NULL);
+  g_assert_true (selected (window) == claim_b);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-link-type", NULL));
+  g_assert_cmpstr (crosscheck_label_get_name (window->pending_type), ==, "supports");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-link-type", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-link-type", NULL);
+  g_assert_cmpstr (crosscheck_label_get_name (window->pending_type), ==, "contradicts");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.inspect", NULL));
+  g_assert_cmpuint (n_links (window), ==, 1);
+  g_assert_null (window->pending_from);
+  g_assert_false (gtk_revealer_get_reveal_child (window->link_bar));
+  link = crosscheck_project_lookup_link (project, "l1");
+  g_assert_true (crosscheck_link_get_from (link) == claim_a);
+  g_assert_true (crosscheck_link_get_to (link) == claim_b);
+  g_assert_cmpstr (crosscheck_label_get_name (crosscheck_link_get_link_type (link)), ==, "contradicts");
+
+  /* The same link again is refused, from either end (contradicts is symmetric). */
+  press_label_key (window, 'x');
+  crosscheck_window_select_span (window, claim_a);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.inspect", NULL);
+  g_assert_cmpuint (n_links (window), ==, 1);
+
+  /* Escape gives up; cycling the type then changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL));
+  g_assert_null (window->pending_from);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-link-type", NULL);
+  g_assert_null (window->pending_from);
+  g_assert_null (window->pending_type);
+
+  /* Shift+x starts a directed supports link; undo removes a made link. */
+  crosscheck_window_select_span (window, claim_b);
+  press_label_key (window, 'X');
+  crosscheck_window_select_span (window, claim_a);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.inspect", NULL);
+  g_assert_cmpuint (n_links (window), ==, 2);
+  g_assert_false (crosscheck_label_get_symmetric (crosscheck_link_get_link_type (crosscheck_project_lookup_link (project, "l2"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_links (window), ==, 1);
+
+  /* Without a selected span, a link key explains what to do. */
+  crosscheck_window_select_span (window, NULL);
+  press_label_key (window, 'x');
+  g_assert_null (window->pending_from);
+
+  /* Deleting a span takes its links with it; undo brings both back. */
+  crosscheck_window_select_span (window, claim_a);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);
+  g_assert_cmpuint (n_links (window), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_links (window), ==, 1);
+
+  destroy_window (window);
+}
+
 static void
 test_save (void)
 {
@@ -546,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/close-document", test_close_document);
   g_test_add_func ("/ui/window/close-confirmation", test_close_confirmation);
   g_test_add_func ("/ui/window/save", test_save);
+  g_test_add_func ("/ui/window/link-by-keyboard", test_link_by_keyboard);
 
   return g_test_run ();
 }

@@ -386,10 +386,7 @@ on_key_pressed (GtkEventControllerKey *controller,
           return TRUE;
         }
       return FALSE;
-    case GDK_KEY_Tab:
-      /* While a link is being made, Tab changes its type; otherwise it moves
-       * the focus as usual. */
-      return gtk_widget_activate_action (widget, "win.cycle-link-type", NULL);
+
     default:
       break;
     }

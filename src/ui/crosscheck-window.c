@@ -660,6 +660,22 @@ _crosscheck_window_update_link_layer (CrosscheckWindow *self)
                                      self->pending_type);
 }
 
+/* While a link is being made, Tab changes its type wherever the focus is;
+ * otherwise Tab moves the focus as usual. */
+static gboolean
+on_window_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       CrosscheckWindow      *self)
+{
+  if (self->pending_from != NULL && (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab) &&
+      !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.cycle-link-type", NULL);
+
+  return FALSE;
+}
+
 static void
 on_flap_folded (CrosscheckWindow *self)
 {
@@ -759,6 +775,11 @@ crosscheck_window_init (CrosscheckWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_window_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   /* Articles and projects dropped on the window open as if chosen. */
   {
