@@ -318,6 +318,105 @@ on_click_released (GtkGestureClick    *gesture,
   crosscheck_text_view_set_selected_span (self, span_at_point (self, x, y));
 }
 
+/* Right-click on a span: select it and offer what can be done with it. */
+static void
+on_context_pressed (GtkGestureClick    *gesture,
+                    int                 n_press,
+                    double              x,
+                    double              y,
+                    CrosscheckTextView *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  CrosscheckSpan *span;
+  GtkWidget *popover;
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (self->project == NULL || (span = span_at_point (self, x, y)) == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  crosscheck_text_view_set_selected_span (self, span);
+
+  g_menu_append (menu, _("Link to… (contradicts)"), "win.tag-key(uint32 120)");
+  g_menu_append (menu, _("Link to… (supports)"), "win.tag-key(uint32 88)");
+  g_menu_append (menu, _("Inspect"), "win.inspect");
+  g_menu_append (menu, _("Delete"), "win.delete-annotation");
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &at);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/* Ctrl+drag from a span to a span, in this article or another, links
+ * them: contradicts, or supports with Shift. */
+static void
+on_link_drag_begin (GtkGestureDrag     *gesture,
+                    double              x,
+                    double              y,
+                    CrosscheckTextView *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  CrosscheckSpan *span;
+
+  if (!(state & GDK_CONTROL_MASK) || self->project == NULL || (span = span_at_point (self, x, y)) == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  crosscheck_text_view_set_selected_span (self, span);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.tag-key", "u",
+                              (guint32) ((state & GDK_SHIFT_MASK) ? 'X' : 'x'));
+}
+
+static CrosscheckSpan *
+span_under_drag (CrosscheckTextView *self,
+                 GtkGestureDrag     *gesture,
+                 double              dx,
+                 double              dy)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  graphene_point_t in_root, in_target;
+  GtkWidget *picked;
+  GtkWidget *target;
+  double x, y;
+
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), root, &GRAPHENE_POINT_INIT (x + dx, y + dy), &in_root))
+    return NULL;
+
+  picked = gtk_widget_pick (root, in_root.x, in_root.y, GTK_PICK_DEFAULT);
+  target = picked ? gtk_widget_get_ancestor (picked, CROSSCHECK_TYPE_TEXT_VIEW) : NULL;
+  if (target == NULL || !gtk_widget_compute_point (root, target, &in_root, &in_target))
+    return NULL;
+
+  return span_at_point (CROSSCHECK_TEXT_VIEW (target), in_target.x, in_target.y);
+}
+
+static void
+on_link_drag_end (GtkGestureDrag     *gesture,
+                  double              dx,
+                  double              dy,
+                  CrosscheckTextView *self)
+{
+  CrosscheckSpan *to = span_under_drag (self, gesture, dx, dy);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (to == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.escape", NULL);
+      return;
+    }
+
+  /* Picking the end selects it in its own article; the window links. */
+  gtk_widget_activate_action (root, "win.link-to", "s",
+                              crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (to)));
+}
+
 static gboolean
 on_query_tooltip (GtkWidget          *widget,
                   int                 x,
@@ -550,6 +649,7 @@ crosscheck_text_view_init (CrosscheckTextView *self)
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkEventController *key;
   GtkGesture *click;
+  GtkGesture *drag;
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, TRUE);
@@ -573,6 +673,17 @@ crosscheck_text_view_init (CrosscheckTextView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_context_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  drag = gtk_gesture_drag_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_link_drag_begin), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_link_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }

@@ -493,6 +493,23 @@ _crosscheck_window_finish_link (CrosscheckWindow *self)
   return TRUE;
 }
 
+/* Links the pending span to the span with the given id (a mouse drag). */
+static void
+link_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrosscheckWindow *self = CROSSCHECK_WINDOW (widget);
+  CrosscheckSpan *to = crosscheck_project_lookup_span (self->project, g_variant_get_string (parameter, NULL));
+
+  if (self->pending_from == NULL || to == NULL)
+    return;
+
+  crosscheck_window_select_span (self, to);
+  if (!_crosscheck_window_finish_link (self))
+    _crosscheck_window_cancel_link (self);
+}
+
 static void
 cycle_link_type_action (GtkWidget  *widget,
                         const char *action_name,
@@ -666,4 +683,5 @@ _crosscheck_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.cycle-link-type", NULL, cycle_link_type_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
+  gtk_widget_class_install_action (widget_class, "win.link-to", "s", link_to_action);
 }
