@@ -578,6 +578,25 @@ test_link_by_keyboard (void)
   press_label_key (window, 'x');
   g_assert_null (window->pending_from);
 
+  /* The links panel lists the link, and filters by type and article. */
+  {
+    GListModel *shown = crosscheck_link_list_get_model (window->link_list);
+
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+    crosscheck_link_list_set_filter (window->link_list, crosscheck_project_lookup_link_type (project, "supports"), NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+    crosscheck_link_list_set_filter (window->link_list, NULL, crosscheck_project_lookup_document (project, "d2"));
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+    crosscheck_link_list_set_filter (window->link_list, NULL, NULL);
+
+    /* Showing a link selects its second end, in its own column. */
+    crosscheck_window_select_span (window, NULL);
+    _crosscheck_window_show_link (window, crosscheck_project_lookup_link (project, "l1"));
+    spin ();
+    g_assert_true (selected (window) == claim_b);
+    g_assert_true (crosscheck_window_get_focused_column (window) == crosscheck_window_get_column (window, 1));
+  }
+
   /* Deleting a span takes its links with it; undo brings both back. */
   crosscheck_window_select_span (window, claim_a);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);

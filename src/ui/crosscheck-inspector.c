@@ -12,21 +12,24 @@
 #include "crosscheck-annotation.h"
 #include "crosscheck-inspector.h"
 #include "crosscheck-label.h"
+#include "crosscheck-link.h"
 #include "crosscheck-project.h"
 #include "crosscheck-span.h"
 
-/* A popover at a span to set its label, note and attributes. Each change
- * is one undoable command as soon as it is made (a choice picked, Enter in
- * a text field, or leaving it). Attribute fields come from the label's
- * definitions: a list of choices, or free text. */
+/* A popover to set a span's label, or a link's type, and its note and
+ * attributes. Each change is one undoable command as soon as it is made (a
+ * choice picked, Enter in a text field, or leaving it). Attribute fields
+ * come from the label's or link type's definitions: a list of choices, or
+ * free text. A span's inspector lists its links, each opening the link's
+ * own inspector; a link's can swap a directed link's ends. */
 
 struct _CrosscheckInspector
 {
   GtkPopover         parent_instance;
 
   /* owned */
-  CrosscheckProject *project;
-  CrosscheckSpan    *span;
+  CrosscheckProject    *project;
+  CrosscheckAnnotation *annotation;
 
   /* borrowed */
   GtkWidget         *grid;
@@ -48,6 +51,19 @@ show_error (CrosscheckInspector *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
 }
 
+static gboolean
+is_link (CrosscheckInspector *self)
+{
+  return CROSSCHECK_IS_LINK (self->annotation);
+}
+
+static GListModel *
+label_model (CrosscheckInspector *self)
+{
+  return is_link (self) ? crosscheck_project_get_link_types (self->project)
+                        : crosscheck_project_get_labels (self->project);
+}
+
 static void
 on_label_selected (CrosscheckInspector *self)
 {
@@ -55,11 +71,14 @@ on_label_selected (CrosscheckInspector *self)
   g_autoptr(CrosscheckLabel) label = NULL;
   g_autoptr(GError) error = NULL;
 
-  label = g_list_model_get_item (crosscheck_project_get_labels (self->project), position);
-  if (label == NULL || label == crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (self->span)))
+  label = g_list_model_get_item (label_model (self), position);
+  if (label == NULL || label == crosscheck_annotation_get_label (self->annotation))
     return;
 
-  crosscheck_project_relabel_span (self->project, self->span, label, &error);
+  if (is_link (self))
+    crosscheck_project_set_link_type (self->project, CROSSCHECK_LINK (self->annotation), label, &error);
+  else
+    crosscheck_project_relabel_span (self->project, CROSSCHECK_SPAN (self->annotation), label, &error);
   show_error (self, error);
   rebuild_attributes (self);
 }
@@ -69,7 +88,7 @@ commit_note (CrosscheckInspector *self)
 {
   g_autoptr(GError) error = NULL;
 
-  crosscheck_project_set_note (self->project, CROSSCHECK_ANNOTATION (self->span),
+  crosscheck_project_set_note (self->project, self->annotation,
                                gtk_editable_get_text (GTK_EDITABLE (self->note_entry)), &error);
   show_error (self, error);
 }
@@ -85,7 +104,7 @@ on_choice_selected (GtkDropDown         *dropdown,
   g_autoptr(GError) error = NULL;
 
   /* The first choice, "—", means not set. */
-  crosscheck_project_set_attribute (self->project, CROSSCHECK_ANNOTATION (self->span), name,
+  crosscheck_project_set_attribute (self->project, self->annotation, name,
                                     position > 0 ? gtk_string_list_get_string (choices, position) : NULL,
                                     &error);
   show_error (self, error);
@@ -99,7 +118,7 @@ commit_free_text (GtkEntry            *entry,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GError) error = NULL;
 
-  crosscheck_project_set_attribute (self->project, CROSSCHECK_ANNOTATION (self->span), name,
+  crosscheck_project_set_attribute (self->project, self->annotation, name,
                                     *text ? text : NULL, &error);
   show_error (self, error);
 }
@@ -111,15 +130,19 @@ on_free_text_focus_leave (GtkEventControllerFocus *controller,
   commit_free_text (GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))), self);
 }
 
+/* A field's caption. Our own captions carry a mnemonic; attribute names
+ * come from the project and are shown as they are (contradiction_type). */
 static GtkWidget *
 field_label (const char *text,
-             GtkWidget  *field)
+             GtkWidget  *field,
+             gboolean    mnemonic)
 {
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+  GtkWidget *label = mnemonic ? gtk_label_new_with_mnemonic (text) : gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  if (mnemonic)
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
 
   return label;
 }
@@ -127,7 +150,7 @@ field_label (const char *text,
 static void
 rebuild_attributes (CrosscheckInspector *self)
 {
-  CrosscheckAnnotation *annotation = CROSSCHECK_ANNOTATION (self->span);
+  CrosscheckAnnotation *annotation = self->annotation;
   GPtrArray *specs = crosscheck_label_get_attributes (crosscheck_annotation_get_label (annotation));
   GtkWidget *child;
   int row = 0;
@@ -173,7 +196,7 @@ rebuild_attributes (CrosscheckInspector *self)
 
       gtk_widget_set_hexpand (field, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL, spec->name, -1);
-      gtk_grid_attach (GTK_GRID (self->attributes_box), field_label (spec->name, field), 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->attributes_box), field_label (spec->name, field, FALSE), 0, row, 1, 1);
       gtk_grid_attach (GTK_GRID (self->attributes_box), field, 1, row, 1, 1);
       row++;
     }
@@ -185,11 +208,73 @@ static void
 on_delete_clicked (CrosscheckInspector *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (crosscheck_project_remove_span (self->project, self->span, &error))
+  if (is_link (self))
+    ok = crosscheck_project_remove_link (self->project, CROSSCHECK_LINK (self->annotation), &error);
+  else
+    ok = crosscheck_project_remove_span (self->project, CROSSCHECK_SPAN (self->annotation), &error);
+
+  if (ok)
     gtk_popover_popdown (GTK_POPOVER (self));
   else
     show_error (self, error);
+}
+
+static void
+on_swap_clicked (CrosscheckInspector *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  crosscheck_project_swap_link (self->project, CROSSCHECK_LINK (self->annotation), &error);
+  show_error (self, error);
+}
+
+/* Opens the inspector of one of a span's links in place of this one. */
+static void
+on_link_button_clicked (GtkButton           *button,
+                        CrosscheckInspector *self)
+{
+  CrosscheckLink *link = g_object_get_data (G_OBJECT (button), "link");
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *other = crosscheck_inspector_new (self->project, CROSSCHECK_ANNOTATION (link));
+  GdkRectangle area;
+
+  gtk_widget_set_parent (other, parent);
+  if (gtk_popover_get_pointing_to (GTK_POPOVER (self), &area))
+    gtk_popover_set_pointing_to (GTK_POPOVER (other), &area);
+  g_signal_connect (other, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popdown (GTK_POPOVER (self));
+  gtk_popover_popup (GTK_POPOVER (other));
+}
+
+static GtkWidget *
+links_section (CrosscheckInspector *self)
+{
+  g_autoptr(GPtrArray) links = crosscheck_project_get_links_of_span (self->project,
+                                                                     CROSSCHECK_SPAN (self->annotation));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      CrosscheckLink *link = g_ptr_array_index (links, i);
+      CrosscheckSpan *other = crosscheck_link_get_from (link) == CROSSCHECK_SPAN (self->annotation)
+                              ? crosscheck_link_get_to (link) : crosscheck_link_get_from (link);
+      g_autofree char *text = g_strdup_printf ("%s “%s”",
+                                               crosscheck_label_get_name (crosscheck_link_get_link_type (link)),
+                                               crosscheck_span_get_text (other));
+      GtkWidget *button = gtk_button_new_with_label (text);
+
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      gtk_widget_set_tooltip_text (button, _("Inspect this link"));
+      g_object_set_data_full (G_OBJECT (button), "link", g_object_ref (link), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_link_button_clicked), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  gtk_widget_set_visible (box, links->len > 0);
+  return box;
 }
 
 static void
@@ -204,7 +289,7 @@ crosscheck_inspector_dispose (GObject *object)
 {
   CrosscheckInspector *self = (CrosscheckInspector *)object;
 
-  g_clear_object (&self->span);
+  g_clear_object (&self->annotation);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (crosscheck_inspector_parent_class)->dispose (object);
@@ -232,25 +317,38 @@ label_name (CrosscheckLabel *label)
 /**
  * crosscheck_inspector_new:
  * @project: the project
- * @span: the span to inspect
+ * @annotation: the span or link to inspect
  *
  * Returns: (transfer floating): a popover; parent it and pop it up
  */
 GtkWidget *
-crosscheck_inspector_new (CrosscheckProject *project,
-                          CrosscheckSpan    *span)
+crosscheck_inspector_new (CrosscheckProject    *project,
+                          CrosscheckAnnotation *annotation)
 {
   CrosscheckInspector *self = g_object_new (CROSSCHECK_TYPE_INSPECTOR, NULL);
-  CrosscheckAnnotation *annotation = CROSSCHECK_ANNOTATION (span);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *quote = gtk_label_new (crosscheck_span_get_text (span));
-  GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete Span"));
+  GtkWidget *quote;
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *delete;
   GtkExpression *expression;
+  g_autofree char *quote_text = NULL;
   guint position = 0;
 
   self->project = g_object_ref (project);
-  self->span = g_object_ref (span);
+  self->annotation = g_object_ref (annotation);
 
+  if (is_link (self))
+    {
+      CrosscheckLink *link = CROSSCHECK_LINK (annotation);
+
+      quote_text = g_strdup_printf ("“%s” %s “%s”", crosscheck_span_get_text (crosscheck_link_get_from (link)),
+                                    crosscheck_label_get_symmetric (crosscheck_link_get_link_type (link)) ? "↔" : "→",
+                                    crosscheck_span_get_text (crosscheck_link_get_to (link)));
+    }
+  else
+    quote_text = g_strdup (crosscheck_span_get_text (CROSSCHECK_SPAN (annotation)));
+
+  quote = gtk_label_new (quote_text);
   gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (quote), 40);
   gtk_label_set_lines (GTK_LABEL (quote), 4);
@@ -264,10 +362,8 @@ crosscheck_inspector_new (CrosscheckProject *project,
 
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (label_name), NULL, NULL);
-  self->label_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (crosscheck_project_get_labels (project)),
-                                                           expression));
-  g_list_store_find (G_LIST_STORE (crosscheck_project_get_labels (project)),
-                     crosscheck_annotation_get_label (annotation), &position);
+  self->label_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (label_model (self)), expression));
+  g_list_store_find (G_LIST_STORE (label_model (self)), crosscheck_annotation_get_label (annotation), &position);
   gtk_drop_down_set_selected (self->label_dropdown, position);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label_dropdown), TRUE);
   g_signal_connect_swapped (self->label_dropdown, "notify::selected", G_CALLBACK (on_label_selected), self);
@@ -277,9 +373,11 @@ crosscheck_inspector_new (CrosscheckProject *project,
   gtk_entry_set_placeholder_text (self->note_entry, _("A note for other editors"));
   g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (commit_note), self);
 
-  gtk_grid_attach (GTK_GRID (self->grid), field_label (_("_Label"), GTK_WIDGET (self->label_dropdown)), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->grid),
+                   field_label (is_link (self) ? _("_Type") : _("_Label"), GTK_WIDGET (self->label_dropdown), TRUE),
+                   0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (self->grid), GTK_WIDGET (self->label_dropdown), 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), field_label (_("_Note"), GTK_WIDGET (self->note_entry)), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->grid), field_label (_("_Note"), GTK_WIDGET (self->note_entry), TRUE), 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (self->grid), GTK_WIDGET (self->note_entry), 1, 1, 1, 1);
 
   self->attributes_box = gtk_grid_new ();
@@ -292,15 +390,26 @@ crosscheck_inspector_new (CrosscheckProject *project,
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  if (is_link (self) && !crosscheck_label_get_symmetric (crosscheck_annotation_get_label (annotation)))
+    {
+      GtkWidget *swap = gtk_button_new_with_mnemonic (_("S_wap Direction"));
+
+      g_signal_connect_swapped (swap, "clicked", G_CALLBACK (on_swap_clicked), self);
+      gtk_box_append (GTK_BOX (buttons), swap);
+    }
+  delete = gtk_button_new_with_mnemonic (is_link (self) ? _("_Delete Link") : _("_Delete Span"));
   gtk_widget_add_css_class (delete, "destructive-action");
-  gtk_widget_set_halign (delete, GTK_ALIGN_END);
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
+  gtk_box_append (GTK_BOX (buttons), delete);
 
   gtk_box_append (GTK_BOX (box), quote);
   gtk_box_append (GTK_BOX (box), self->grid);
   gtk_box_append (GTK_BOX (box), self->attributes_box);
+  if (!is_link (self))
+    gtk_box_append (GTK_BOX (box), links_section (self));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (box), delete);
+  gtk_box_append (GTK_BOX (box), buttons);
   gtk_popover_set_child (GTK_POPOVER (self), box);
 
   rebuild_attributes (self);

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrosscheckInspector, crosscheck_inspector, CROSSCHECK, INSPECTOR, GtkPopover)
 
-GtkWidget *crosscheck_inspector_new (CrosscheckProject *project,
-                                     CrosscheckSpan    *span);
+GtkWidget *crosscheck_inspector_new (CrosscheckProject    *project,
+                                     CrosscheckAnnotation *annotation);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "crosscheck-history.h"
 #include "crosscheck-inspector.h"
 #include "crosscheck-label.h"
+#include "crosscheck-link.h"
 #include "crosscheck-project.h"
 #include "crosscheck-span-list.h"
 #include "crosscheck-span.h"
@@ -360,7 +361,7 @@ inspect_action (GtkWidget  *widget,
     return;
 
   view = crosscheck_column_get_text_view (column);
-  inspector = crosscheck_inspector_new (self->project, self->selected);
+  inspector = crosscheck_inspector_new (self->project, CROSSCHECK_ANNOTATION (self->selected));
   gtk_widget_set_parent (inspector, GTK_WIDGET (view));
   crosscheck_text_view_get_range_area (view, crosscheck_span_get_start (self->selected),
                                        crosscheck_span_get_end (self->selected), &area);
@@ -494,6 +495,42 @@ _crosscheck_window_finish_link (CrosscheckWindow *self)
 }
 
 /* Links the pending span to the span with the given id (a mouse drag). */
+/**
+ * _crosscheck_window_show_link:
+ * @self: a #CrosscheckWindow
+ * @link: a link of the project
+ *
+ * Scrolls both ends of @link into view, emphasises it, and opens its
+ * inspector at its second end.
+ */
+void
+_crosscheck_window_show_link (CrosscheckWindow *self,
+                              CrosscheckLink   *link)
+{
+  CrosscheckSpan *from = crosscheck_link_get_from (link);
+  CrosscheckSpan *to = crosscheck_link_get_to (link);
+  CrosscheckColumn *from_column = _crosscheck_window_find_column (self, crosscheck_span_get_document (from));
+  CrosscheckColumn *to_column = _crosscheck_window_find_column (self, crosscheck_span_get_document (to));
+  GtkWidget *inspector;
+  GdkRectangle area;
+
+  if (from_column == NULL || to_column == NULL)
+    return;
+
+  crosscheck_text_view_scroll_to_offset (crosscheck_column_get_text_view (from_column),
+                                         crosscheck_span_get_start (from));
+  crosscheck_window_select_span (self, to);
+  crosscheck_link_layer_set_highlight (self->link_layer, NULL, link);
+
+  inspector = crosscheck_inspector_new (self->project, CROSSCHECK_ANNOTATION (link));
+  gtk_widget_set_parent (inspector, GTK_WIDGET (crosscheck_column_get_text_view (to_column)));
+  crosscheck_text_view_get_range_area (crosscheck_column_get_text_view (to_column), crosscheck_span_get_start (to),
+                                       crosscheck_span_get_end (to), &area);
+  gtk_popover_set_pointing_to (GTK_POPOVER (inspector), &area);
+  g_signal_connect (inspector, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (inspector));
+}
+
 static void
 link_to_action (GtkWidget  *widget,
                 const char *action_name,

@@ -10,6 +10,7 @@
 #include "crosscheck-annotation-list.h"
 #include "crosscheck-label-palette.h"
 #include "crosscheck-link-layer.h"
+#include "crosscheck-link-list.h"
 #include "crosscheck-window.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,7 @@ struct _CrosscheckWindow
   /* borrowed */
   CrosscheckLabelPalette   *palette;
   CrosscheckAnnotationList *annotation_list;
+  CrosscheckLinkList       *link_list;
   CrosscheckColumn         *focused_column;
   CrosscheckSpan           *selected;        /* held by its text view */
   CrosscheckLinkLayer      *link_layer;
@@ -81,5 +83,7 @@ void              _crosscheck_window_start_link         (CrosscheckWindow  *self
 void              _crosscheck_window_cancel_link        (CrosscheckWindow  *self);
 gboolean          _crosscheck_window_finish_link        (CrosscheckWindow  *self);
 void              _crosscheck_window_update_link_layer  (CrosscheckWindow  *self);
+void              _crosscheck_window_show_link          (CrosscheckWindow  *self,
+                                                         CrosscheckLink    *link);
 
 G_END_DECLS

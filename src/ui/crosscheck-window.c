@@ -568,6 +568,7 @@ crosscheck_window_class_init (CrosscheckWindowClass *klass)
 
   g_type_ensure (CROSSCHECK_TYPE_LABEL_PALETTE);
   g_type_ensure (CROSSCHECK_TYPE_ANNOTATION_LIST);
+  g_type_ensure (CROSSCHECK_TYPE_LINK_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crosscheck/Crosscheck/crosscheck-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, toast_overlay);
@@ -764,6 +765,11 @@ crosscheck_window_init (CrosscheckWindow *self)
                                        "annotations", _("Annotations"), "view-list-symbolic");
   g_signal_connect (self->annotation_list, "span-activated", G_CALLBACK (on_annotation_activated), self);
 
+  self->link_list = crosscheck_link_list_new ();
+  adw_view_stack_add_titled_with_icon (self->sidebar_stack, GTK_WIDGET (self->link_list),
+                                       "links", _("Links"), "insert-link-symbolic");
+  g_signal_connect_swapped (self->link_list, "link-activated", G_CALLBACK (_crosscheck_window_show_link), self);
+
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate), self);
@@ -888,6 +894,7 @@ crosscheck_window_set_project (CrosscheckWindow  *self,
   g_clear_object (&self->pending_from);
   g_clear_object (&self->pending_type);
   crosscheck_annotation_list_set_project (self->annotation_list, self->project);
+  crosscheck_link_list_set_project (self->link_list, self->project);
 
   sync_columns (self);
 }
