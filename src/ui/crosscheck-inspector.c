@@ -15,6 +15,7 @@
 #include "crosscheck-link.h"
 #include "crosscheck-project.h"
 #include "crosscheck-span.h"
+#include "crosscheck-text-view.h"
 
 /* A popover to set a span's label, or a link's type, and its note and
  * attributes. Each change is one undoable command as soon as it is made (a
@@ -238,14 +239,11 @@ on_link_button_clicked (GtkButton           *button,
   CrosscheckLink *link = g_object_get_data (G_OBJECT (button), "link");
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
   GtkWidget *other = crosscheck_inspector_new (self->project, CROSSCHECK_ANNOTATION (link));
-  GdkRectangle area;
+  GdkRectangle area = { 0, 0, 1, 1 };
 
-  gtk_widget_set_parent (other, parent);
-  if (gtk_popover_get_pointing_to (GTK_POPOVER (self), &area))
-    gtk_popover_set_pointing_to (GTK_POPOVER (other), &area);
-  g_signal_connect (other, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_get_pointing_to (GTK_POPOVER (self), &area);
   gtk_popover_popdown (GTK_POPOVER (self));
-  gtk_popover_popup (GTK_POPOVER (other));
+  crosscheck_text_view_popup (CROSSCHECK_TEXT_VIEW (parent), other, &area);
 }
 
 static GtkWidget *

@@ -343,11 +343,8 @@ on_context_pressed (GtkGestureClick    *gesture,
   g_menu_append (menu, _("Delete"), "win.delete-annotation");
 
   popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-  gtk_widget_set_parent (popover, GTK_WIDGET (self));
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &at);
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  crosscheck_text_view_popup (self, popover, &at);
 }
 
 /* Ctrl+drag from a span to a span, in this article or another, links
@@ -521,9 +518,52 @@ on_labels_changed (CrosscheckTextView *self)
 }
 
 static void
+unparent_popover (GtkWidget *popover)
+{
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+}
+
+/**
+ * crosscheck_text_view_popup:
+ * @self: a #CrosscheckTextView
+ * @popover: (transfer floating): a popover without a parent
+ * @area: where it points, in @self's coordinates
+ *
+ * Shows @popover at @area. It is removed when closed, or with the view.
+ */
+void
+crosscheck_text_view_popup (CrosscheckTextView *self,
+                            GtkWidget          *popover,
+                            const GdkRectangle *area)
+{
+  g_return_if_fail (CROSSCHECK_IS_TEXT_VIEW (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), area);
+  g_signal_connect (popover, "closed", G_CALLBACK (unparent_popover), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
 crosscheck_text_view_dispose (GObject *object)
 {
   CrosscheckTextView *self = (CrosscheckTextView *)object;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  /* Popovers are ours to remove; the text view only knows its own children. */
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_POPOVER (child))
+        {
+          g_signal_handlers_disconnect_by_func (child, unparent_popover, NULL);
+          gtk_widget_unparent (child);
+        }
+      child = next;
+    }
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);

@@ -32,6 +32,9 @@ void                crosscheck_text_view_select_range       (CrosscheckTextView 
 guint               crosscheck_text_view_get_cursor_offset  (CrosscheckTextView *self);
 void                crosscheck_text_view_scroll_to_offset   (CrosscheckTextView *self,
                                                              guint               offset);
+void                crosscheck_text_view_popup              (CrosscheckTextView *self,
+                                                             GtkWidget          *popover,
+                                                             const GdkRectangle *area);
 gboolean            crosscheck_text_view_get_range_area     (CrosscheckTextView *self,
                                                              guint               start,
                                                              guint               end,

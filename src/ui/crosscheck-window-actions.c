@@ -362,12 +362,9 @@ inspect_action (GtkWidget  *widget,
 
   view = crosscheck_column_get_text_view (column);
   inspector = crosscheck_inspector_new (self->project, CROSSCHECK_ANNOTATION (self->selected));
-  gtk_widget_set_parent (inspector, GTK_WIDGET (view));
   crosscheck_text_view_get_range_area (view, crosscheck_span_get_start (self->selected),
                                        crosscheck_span_get_end (self->selected), &area);
-  gtk_popover_set_pointing_to (GTK_POPOVER (inspector), &area);
-  g_signal_connect (inspector, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (inspector));
+  crosscheck_text_view_popup (view, inspector, &area);
 }
 
 static void
@@ -523,12 +520,9 @@ _crosscheck_window_show_link (CrosscheckWindow *self,
   crosscheck_link_layer_set_highlight (self->link_layer, NULL, link);
 
   inspector = crosscheck_inspector_new (self->project, CROSSCHECK_ANNOTATION (link));
-  gtk_widget_set_parent (inspector, GTK_WIDGET (crosscheck_column_get_text_view (to_column)));
   crosscheck_text_view_get_range_area (crosscheck_column_get_text_view (to_column), crosscheck_span_get_start (to),
                                        crosscheck_span_get_end (to), &area);
-  gtk_popover_set_pointing_to (GTK_POPOVER (inspector), &area);
-  g_signal_connect (inspector, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (inspector));
+  crosscheck_text_view_popup (crosscheck_column_get_text_view (to_column), inspector, &area);
 }
 
 static void
