@@ -38,7 +38,16 @@ struct _CrosscheckLinkLayer
 
   CrosscheckSpanLocator  locator;
   gpointer               locator_data;
+
+  /* where the last frame drew markers for ends out of view */
+  GArray                *markers;
 };
+
+typedef struct
+{
+  graphene_point_t  point;
+  CrosscheckSpan   *span;   /* borrowed: valid until the next frame */
+} Marker;
 
 G_DEFINE_FINAL_TYPE (CrosscheckLinkLayer, crosscheck_link_layer, GTK_TYPE_WIDGET)
 
@@ -75,9 +84,15 @@ locate (CrosscheckLinkLayer *self,
 }
 
 static void
-draw_marker (cairo_t *cr,
-             End     *end)
+draw_marker (CrosscheckLinkLayer *self,
+             cairo_t             *cr,
+             End                 *end,
+             CrosscheckSpan      *span)
 {
+  Marker marker = { end->point, span };
+
+  g_array_append_val (self->markers, marker);
+
   double x = end->point.x;
   double y = end->point.y;
   double dir = end->above ? -1 : 1;
@@ -171,9 +186,9 @@ draw_link (CrosscheckLinkLayer *self,
     draw_arrowhead (cr, ABS (a.clip.origin.x - b.clip.origin.x) < 1 ? x1 - 10 : (x0 + x1) / 2, y1, x1, y1);
 
   if (!a.visible)
-    draw_marker (cr, &a);
+    draw_marker (self, cr, &a, from);
   if (!b.visible)
-    draw_marker (cr, &b);
+    draw_marker (self, cr, &b, to);
 }
 
 static void
@@ -189,6 +204,7 @@ crosscheck_link_layer_snapshot (GtkWidget   *widget,
   if (self->project == NULL)
     return;
 
+  g_array_set_size (self->markers, 0);
   graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
 
@@ -225,6 +241,7 @@ crosscheck_link_layer_dispose (GObject *object)
   g_clear_object (&self->pending_type);
   g_clear_object (&self->highlight_span);
   g_clear_object (&self->highlight_link);
+  g_clear_pointer (&self->markers, g_array_unref);
 
   G_OBJECT_CLASS (crosscheck_link_layer_parent_class)->dispose (object);
 }
@@ -246,6 +263,36 @@ crosscheck_link_layer_init (CrosscheckLinkLayer *self)
 {
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
+  self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+}
+
+/**
+ * crosscheck_link_layer_get_marker_at:
+ * @self: a #CrosscheckLinkLayer
+ * @x: a point in the layer's coordinates
+ * @y: a point in the layer's coordinates
+ *
+ * The layer takes no clicks itself; its owner asks it whether a click hit
+ * one of the markers for ends out of view.
+ *
+ * Returns: (transfer none) (nullable): the span that marker stands for
+ */
+CrosscheckSpan *
+crosscheck_link_layer_get_marker_at (CrosscheckLinkLayer *self,
+                                     double               x,
+                                     double               y)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_LINK_LAYER (self), NULL);
+
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      Marker *marker = &g_array_index (self->markers, Marker, i);
+
+      if (ABS (marker->point.x - x) <= 9 && ABS (marker->point.y - y) <= 9)
+        return marker->span;
+    }
+
+  return NULL;
 }
 
 GtkWidget *

@@ -44,5 +44,8 @@ void       crosscheck_link_layer_set_pending (CrosscheckLinkLayer   *self,
 void       crosscheck_link_layer_set_highlight (CrosscheckLinkLayer *self,
                                                 CrosscheckSpan      *span,
                                                 CrosscheckLink      *link);
+CrosscheckSpan *crosscheck_link_layer_get_marker_at (CrosscheckLinkLayer *self,
+                                                     double               x,
+                                                     double               y);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _CrosscheckTextView
   CrosscheckProject  *project;
   CrosscheckDocument *document;
   CrosscheckSpan     *selected;
+  CrosscheckSpan     *hovered;
 };
 
 G_DEFINE_FINAL_TYPE (CrosscheckTextView, crosscheck_text_view, GTK_TYPE_TEXT_VIEW)
@@ -47,6 +48,7 @@ enum {
   PROP_PROJECT,
   PROP_DOCUMENT,
   PROP_SELECTED_SPAN,
+  PROP_HOVER_SPAN,
   N_PROPS
 };
 
@@ -414,6 +416,31 @@ on_link_drag_end (GtkGestureDrag     *gesture,
                               crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (to)));
 }
 
+static void
+set_hovered (CrosscheckTextView *self,
+             CrosscheckSpan     *span)
+{
+  if (g_set_object (&self->hovered, span))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_SPAN]);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           CrosscheckTextView       *self)
+{
+  if (self->project != NULL)
+    set_hovered (self, span_at_point (self, x, y));
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          CrosscheckTextView       *self)
+{
+  set_hovered (self, NULL);
+}
+
 static gboolean
 on_query_tooltip (GtkWidget          *widget,
                   int                 x,
@@ -507,6 +534,8 @@ on_span_changed (CrosscheckProject  *project,
 
   if (change == CROSSCHECK_CHANGE_REMOVED && span == self->selected)
     crosscheck_text_view_set_selected_span (self, NULL);
+  if (change == CROSSCHECK_CHANGE_REMOVED && span == self->hovered)
+    set_hovered (self, NULL);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -568,6 +597,7 @@ crosscheck_text_view_dispose (GObject *object)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->selected);
+  g_clear_object (&self->hovered);
   g_clear_object (&self->document);
   g_clear_object (&self->project);
 
@@ -594,6 +624,10 @@ crosscheck_text_view_get_property (GObject    *object,
 
     case PROP_SELECTED_SPAN:
       g_value_set_object (value, self->selected);
+      break;
+
+    case PROP_HOVER_SPAN:
+      g_value_set_object (value, self->hovered);
       break;
 
     default:
@@ -677,6 +711,9 @@ crosscheck_text_view_class_init (CrosscheckTextViewClass *klass)
   properties[PROP_SELECTED_SPAN] =
     g_param_spec_object ("selected-span", NULL, NULL, CROSSCHECK_TYPE_SPAN,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HOVER_SPAN] =
+    g_param_spec_object ("hover-span", NULL, NULL, CROSSCHECK_TYPE_SPAN,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -690,6 +727,7 @@ crosscheck_text_view_init (CrosscheckTextView *self)
   GtkEventController *key;
   GtkGesture *click;
   GtkGesture *drag;
+  GtkEventController *motion;
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, TRUE);
@@ -724,6 +762,11 @@ crosscheck_text_view_init (CrosscheckTextView *self)
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_link_drag_begin), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_link_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }

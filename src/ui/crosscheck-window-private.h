@@ -52,6 +52,7 @@ struct _CrosscheckWindow
   CrosscheckLinkList       *link_list;
   CrosscheckColumn         *focused_column;
   CrosscheckSpan           *selected;        /* held by its text view */
+  CrosscheckSpan           *hovered;         /* held by its text view */
   CrosscheckLinkLayer      *link_layer;
 
   /* owned: a link being made, from a span, of a type, to the selected span */

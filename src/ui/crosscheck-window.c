@@ -30,6 +30,9 @@ G_DEFINE_FINAL_TYPE (CrosscheckWindow, crosscheck_window, ADW_TYPE_APPLICATION_W
 
 static void sync_columns       (CrosscheckWindow *self);
 static void queue_debug_locate (CrosscheckWindow *self);
+static void on_hover_span_changed (CrosscheckTextView *view,
+                                   GParamSpec         *pspec,
+                                   CrosscheckWindow   *self);
 
 void
 _crosscheck_window_toast (CrosscheckWindow *self,
@@ -293,6 +296,7 @@ add_column (CrosscheckWindow   *self,
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "value-changed",
                            G_CALLBACK (gtk_widget_queue_draw), self->link_layer, G_CONNECT_SWAPPED);
   g_signal_connect (view, "notify::selected-span", G_CALLBACK (on_selected_span_changed), self);
+  g_signal_connect (view, "notify::hover-span", G_CALLBACK (on_hover_span_changed), self);
   g_signal_connect (column, "close-requested", G_CALLBACK (on_column_close_requested), self);
   g_signal_connect (column, "move-requested", G_CALLBACK (on_column_move_requested), self);
 
@@ -321,6 +325,9 @@ remove_column (CrosscheckWindow *self,
 {
   if (self->focused_column == column)
     self->focused_column = NULL;
+  if (self->hovered != NULL &&
+      crosscheck_span_get_document (self->hovered) == crosscheck_column_get_document (column))
+    self->hovered = NULL;
   if (self->selected != NULL &&
       crosscheck_span_get_document (self->selected) == crosscheck_column_get_document (column))
     self->selected = NULL;
@@ -632,6 +639,36 @@ locate_span (CrosscheckSpan  *span,
   return TRUE;
 }
 
+static void
+on_hover_span_changed (CrosscheckTextView *view,
+                       GParamSpec         *pspec,
+                       CrosscheckWindow   *self)
+{
+  g_autoptr(CrosscheckSpan) span = NULL;
+
+  /* Borrowed: the view keeps a reference as long as the pointer is there. */
+  g_object_get (view, "hover-span", &span, NULL);
+  self->hovered = span;
+  _crosscheck_window_update_link_layer (self);
+}
+
+/* A click on a marker at a column's edge brings that end into view. */
+static void
+on_overlay_pressed (GtkGestureClick  *gesture,
+                    int               n_press,
+                    double            x,
+                    double            y,
+                    CrosscheckWindow *self)
+{
+  CrosscheckSpan *span = crosscheck_link_layer_get_marker_at (self->link_layer, x, y);
+
+  if (span == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  crosscheck_window_select_span (self, span);
+}
+
 void
 _crosscheck_window_update_link_layer (CrosscheckWindow *self)
 {
@@ -655,7 +692,7 @@ _crosscheck_window_update_link_layer (CrosscheckWindow *self)
       gtk_label_set_markup (self->link_bar_label, markup);
     }
 
-  crosscheck_link_layer_set_highlight (self->link_layer, self->selected, NULL);
+  crosscheck_link_layer_set_highlight (self->link_layer, self->hovered ? self->hovered : self->selected, NULL);
   crosscheck_link_layer_set_pending (self->link_layer, self->pending_from,
                                      self->selected != self->pending_from ? self->selected : NULL,
                                      self->pending_type);
@@ -752,6 +789,13 @@ crosscheck_window_init (CrosscheckWindow *self)
   self->link_layer = CROSSCHECK_LINK_LAYER (crosscheck_link_layer_new ());
   crosscheck_link_layer_set_locator (self->link_layer, locate_span, self);
   gtk_overlay_add_overlay (self->columns_overlay, GTK_WIDGET (self->link_layer));
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_overlay_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->columns_overlay), GTK_EVENT_CONTROLLER (click));
+  }
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->columns_scroller), "value-changed",
                            G_CALLBACK (gtk_widget_queue_draw), self->link_layer, G_CONNECT_SWAPPED);
 
@@ -872,6 +916,7 @@ crosscheck_window_set_project (CrosscheckWindow  *self,
   while (self->columns->len > 0)
     remove_column (self, g_ptr_array_index (self->columns, self->columns->len - 1));
   self->selected = NULL;
+  self->hovered = NULL;
   self->focused_column = NULL;
 
   g_clear_object (&self->project);
