@@ -14,6 +14,7 @@
 #include "crosscheck-document.h"
 #include "crosscheck-label-palette.h"
 #include "crosscheck-label.h"
+#include "crosscheck-list-row.h"
 #include "crosscheck-project.h"
 #include "crosscheck-span-list.h"
 #include "crosscheck-span.h"
@@ -111,39 +112,7 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *swatch = crosscheck_color_swatch_new ();
-  GtkWidget *quote = gtk_label_new (NULL);
-  GtkWidget *caption = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (swatch, 3);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (quote), 0);
-  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (quote), 2);
-  gtk_label_set_max_width_chars (GTK_LABEL (quote), 30);
-  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-
-  gtk_box_append (GTK_BOX (texts), quote);
-  gtk_box_append (GTK_BOX (texts), caption);
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), texts);
-
-  g_object_set_data (G_OBJECT (item), "swatch", swatch);
-  g_object_set_data (G_OBJECT (item), "quote", quote);
-  g_object_set_data (G_OBJECT (item), "caption", caption);
-  gtk_list_item_set_child (item, box);
+  crosscheck_list_row_setup (item, 2);
 }
 
 static void
@@ -160,15 +129,10 @@ bind_row (GtkSignalListItemFactory *factory,
 
   caption = g_strdup_printf ("%s · %s%s%s", crosscheck_label_get_name (label),
                              crosscheck_document_get_id (document), *note ? " · " : "", note);
-  crosscheck_color_swatch_set_color (g_object_get_data (G_OBJECT (item), "swatch"),
-                                     crosscheck_label_get_color (label));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "quote"), crosscheck_span_get_text (span));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "caption"), caption);
-
   accessible = g_strdup_printf (_("%s in %s: %s"), crosscheck_label_get_name (label),
                                 crosscheck_document_get_title (document), crosscheck_span_get_text (span));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  crosscheck_list_row_bind (item, crosscheck_label_get_color (label), crosscheck_span_get_text (span),
+                            caption, accessible);
 }
 
 static void
@@ -185,40 +149,22 @@ on_activate (GtkListView              *view,
 /* ------------------------------------------------------------------------ */
 /* Filters                                                                   */
 
-static void
-fill_names (GtkStringList *names,
-            const char    *all,
-            GListModel    *model,
-            gboolean       documents)
+static char *
+label_name (gpointer item)
 {
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
+  return g_strdup (crosscheck_label_get_name (item));
+}
 
-  g_strv_builder_add (builder, all);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+/* A drop-down is as wide as its longest choice: keep titles short. */
+static char *
+document_name (gpointer item)
+{
+  CrosscheckDocument *document = item;
+  const char *title = crosscheck_document_get_title (document);
+  g_autofree char *head = g_utf8_substring (title, 0, 17);
 
-      if (documents)
-        {
-          /* A drop-down is as wide as its longest item: keep titles short. */
-          const char *title = crosscheck_document_get_title (CROSSCHECK_DOCUMENT (item));
-          g_autofree char *head = g_utf8_substring (title, 0, 17);
-          g_autofree char *shortened = g_utf8_strlen (title, -1) > 18 ? g_strconcat (head, "…", NULL)
-                                                                       : g_strdup (title);
-          g_autofree char *name = g_strdup_printf ("%s · %s",
-                                                   crosscheck_document_get_id (CROSSCHECK_DOCUMENT (item)),
-                                                   shortened);
-          g_strv_builder_add (builder, name);
-        }
-      else
-        g_strv_builder_add (builder, crosscheck_label_get_name (CROSSCHECK_LABEL (item)));
-    }
-  strv = g_strv_builder_end (builder);
-
-  gtk_string_list_splice (names, 0, g_list_model_get_n_items (G_LIST_MODEL (names)),
-                          (const char * const *) strv);
+  return g_strdup_printf ("%s · %s%s", crosscheck_document_get_id (document), head,
+                          g_utf8_strlen (title, -1) > 18 ? "…" : "");
 }
 
 static void
@@ -230,8 +176,10 @@ sync_choices (CrosscheckAnnotationList *self)
   self->syncing = TRUE;
   g_clear_object (&self->filter_label);
   g_clear_object (&self->filter_document);
-  fill_names (self->label_names, _("All labels"), crosscheck_project_get_labels (self->project), FALSE);
-  fill_names (self->document_names, _("All articles"), crosscheck_project_get_documents (self->project), TRUE);
+  crosscheck_list_fill_choices (self->label_names, _("All labels"),
+                                crosscheck_project_get_labels (self->project), label_name);
+  crosscheck_list_fill_choices (self->document_names, _("All articles"),
+                                crosscheck_project_get_documents (self->project), document_name);
   gtk_drop_down_set_selected (self->label_dropdown, 0);
   gtk_drop_down_set_selected (self->document_dropdown, 0);
   self->syncing = FALSE;

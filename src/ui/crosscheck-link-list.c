@@ -15,6 +15,7 @@
 #include "crosscheck-label.h"
 #include "crosscheck-link-list.h"
 #include "crosscheck-link.h"
+#include "crosscheck-list-row.h"
 #include "crosscheck-project.h"
 #include "crosscheck-span.h"
 
@@ -92,39 +93,7 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *swatch = crosscheck_color_swatch_new ();
-  GtkWidget *quotes = gtk_label_new (NULL);
-  GtkWidget *caption = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (swatch, 3);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (quotes), 0);
-  gtk_label_set_wrap (GTK_LABEL (quotes), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (quotes), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (quotes), 3);
-  gtk_label_set_max_width_chars (GTK_LABEL (quotes), 30);
-  gtk_label_set_ellipsize (GTK_LABEL (quotes), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-
-  gtk_box_append (GTK_BOX (texts), quotes);
-  gtk_box_append (GTK_BOX (texts), caption);
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), texts);
-
-  g_object_set_data (G_OBJECT (item), "swatch", swatch);
-  g_object_set_data (G_OBJECT (item), "quotes", quotes);
-  g_object_set_data (G_OBJECT (item), "caption", caption);
-  gtk_list_item_set_child (item, box);
+  crosscheck_list_row_setup (item, 3);
 }
 
 static void
@@ -152,12 +121,7 @@ bind_row (GtkSignalListItemFactory *factory,
   if (*note != '\0')
     g_string_append_printf (caption, " · %s", note);
 
-  crosscheck_color_swatch_set_color (g_object_get_data (G_OBJECT (item), "swatch"),
-                                     crosscheck_label_get_color (type));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "quotes"), quotes);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "caption"), caption->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, quotes, -1);
+  crosscheck_list_row_bind (item, crosscheck_label_get_color (type), quotes, caption->str, quotes);
 }
 
 static void
@@ -171,28 +135,16 @@ on_activate (GtkListView        *view,
     g_signal_emit (self, signals[LINK_ACTIVATED], 0, link);
 }
 
-static void
-fill_names (GtkStringList *names,
-            const char    *all,
-            GListModel    *model,
-            gboolean       documents)
+static char *
+type_name (gpointer item)
 {
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
+  return g_strdup (crosscheck_label_get_name (item));
+}
 
-  g_strv_builder_add (builder, all);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      g_strv_builder_add (builder, documents ? crosscheck_document_get_id (CROSSCHECK_DOCUMENT (item))
-                                             : crosscheck_label_get_name (CROSSCHECK_LABEL (item)));
-    }
-  strv = g_strv_builder_end (builder);
-
-  gtk_string_list_splice (names, 0, g_list_model_get_n_items (G_LIST_MODEL (names)),
-                          (const char * const *) strv);
+static char *
+document_id (gpointer item)
+{
+  return g_strdup (crosscheck_document_get_id (item));
 }
 
 static void
@@ -204,8 +156,10 @@ sync_choices (CrosscheckLinkList *self)
   self->syncing = TRUE;
   g_clear_object (&self->filter_type);
   g_clear_object (&self->filter_document);
-  fill_names (self->type_names, _("All types"), crosscheck_project_get_link_types (self->project), FALSE);
-  fill_names (self->document_names, _("All articles"), crosscheck_project_get_documents (self->project), TRUE);
+  crosscheck_list_fill_choices (self->type_names, _("All types"),
+                                crosscheck_project_get_link_types (self->project), type_name);
+  crosscheck_list_fill_choices (self->document_names, _("All articles"),
+                                crosscheck_project_get_documents (self->project), document_id);
   gtk_drop_down_set_selected (self->type_dropdown, 0);
   gtk_drop_down_set_selected (self->document_dropdown, 0);
   self->syncing = FALSE;

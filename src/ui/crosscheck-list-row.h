@@ -1,0 +1,33 @@
+/* crosscheck-list-row.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The rows of the sidebar's lists (spans, links): a colour swatch, a quote
+ * of up to @lines lines and a caption. And the "All …" choices of their
+ * filters. */
+
+void crosscheck_list_row_setup      (GtkListItem   *item,
+                                     int            lines);
+void crosscheck_list_row_bind       (GtkListItem   *item,
+                                     const char    *color,
+                                     const char    *quote,
+                                     const char    *caption,
+                                     const char    *accessible);
+
+typedef char *(*CrosscheckNameFunc) (gpointer item);
+
+void crosscheck_list_fill_choices   (GtkStringList      *choices,
+                                     const char         *all,
+                                     GListModel         *model,
+                                     CrosscheckNameFunc  name);
+
+G_END_DECLS
