@@ -497,6 +497,25 @@ test_close_confirmation (void)
   g_assert_null (weak);
 }
 
+/* The first descendant of @widget with object data "attribute" = @name. */
+static GtkWidget *
+find_attribute_field (GtkWidget  *widget,
+                      const char *name)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "attribute"), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_attribute_field (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static guint
 n_links (CrosscheckWindow *window)
 {
@@ -581,6 +600,7 @@ test_link_by_keyboard (void)
   /* The links panel lists the link, and filters by type and article. */
   {
     GListModel *shown = crosscheck_link_list_get_model (window->link_list);
+    GtkWidget *choice;
 
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
     crosscheck_link_list_set_filter (window->link_list, crosscheck_project_lookup_link_type (project, "supports"), NULL);
@@ -589,13 +609,44 @@ test_link_by_keyboard (void)
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
     crosscheck_link_list_set_filter (window->link_list, NULL, NULL);
 
-    /* Showing a link selects its second end, in its own column. */
+    /* Showing a link selects its second end, in its own column, and opens
+     * its inspector, whose contradiction_type choice sets the attribute. */
     crosscheck_window_select_span (window, NULL);
     _crosscheck_window_show_link (window, crosscheck_project_lookup_link (project, "l1"));
     spin ();
     g_assert_true (selected (window) == claim_b);
     g_assert_true (crosscheck_window_get_focused_column (window) == crosscheck_window_get_column (window, 1));
+
+    choice = find_attribute_field (GTK_WIDGET (view_at (window, 1)), "contradiction_type");
+    g_assert_nonnull (choice);
+    g_assert_true (GTK_IS_DROP_DOWN (choice));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), 1);  /* "temporal" */
+    g_assert_cmpstr (crosscheck_annotation_get_attribute (CROSSCHECK_ANNOTATION (link), "contradiction_type"), ==,
+                     "temporal");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_null (crosscheck_annotation_get_attribute (CROSSCHECK_ANNOTATION (link), "contradiction_type"));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+    g_assert_cmpstr (crosscheck_annotation_get_attribute (CROSSCHECK_ANNOTATION (link), "contradiction_type"), ==,
+                     "temporal");
   }
+
+  /* The mouse path: a drag from a span with Ctrl starts a link, and
+   * dropping on another span makes it (win.link-to); dropping on the
+   * same span is refused and leaves nothing pending. */
+  crosscheck_window_select_span (window, claim_b);
+  press_label_key (window, 'X');
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.link-to", "s",
+                                             crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (claim_a))));
+  g_assert_cmpuint (n_links (window), ==, 2);
+  g_assert_null (window->pending_from);
+  crosscheck_window_select_span (window, claim_b);
+  press_label_key (window, 'x');
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link-to", "s",
+                              crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (claim_b)));
+  g_assert_cmpuint (n_links (window), ==, 2);
+  g_assert_null (window->pending_from);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_links (window), ==, 1);
 
   /* Deleting a span takes its links with it; undo brings both back. */
   crosscheck_window_select_span (window, claim_a);

@@ -109,6 +109,7 @@ bind_row (GtkSignalListItemFactory *factory,
   g_auto(GStrv) names = crosscheck_annotation_dup_attribute_names (CROSSCHECK_ANNOTATION (link));
   g_autoptr(GString) caption = g_string_new (NULL);
   g_autofree char *quotes = NULL;
+  g_autofree char *tooltip = NULL;
 
   quotes = g_strdup_printf ("“%s” %s “%s”", crosscheck_span_get_text (from),
                             crosscheck_label_get_symmetric (type) ? "↔" : "→", crosscheck_span_get_text (to));
@@ -122,6 +123,14 @@ bind_row (GtkSignalListItemFactory *factory,
     g_string_append_printf (caption, " · %s", note);
 
   crosscheck_list_row_bind (item, crosscheck_label_get_color (type), quotes, caption->str, quotes);
+
+  /* The articles' titles, which the caption only names by id. */
+  tooltip = g_strdup_printf ("%s: %s\n%s: %s",
+                             crosscheck_document_get_id (crosscheck_span_get_document (from)),
+                             crosscheck_document_get_title (crosscheck_span_get_document (from)),
+                             crosscheck_document_get_id (crosscheck_span_get_document (to)),
+                             crosscheck_document_get_title (crosscheck_span_get_document (to)));
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), tooltip);
 }
 
 static void
