@@ -438,3 +438,22 @@ crosscheck_history_clear (CrosscheckHistory *self)
   self->saved_position = 0;
   notify_changes (self, before);
 }
+
+/**
+ * crosscheck_history_forget_saved:
+ * @self: a #CrosscheckHistory
+ *
+ * Records that no state in the history is saved, so the project stays
+ * dirty until it is saved (a project restored from a recovery file).
+ */
+void
+crosscheck_history_forget_saved (CrosscheckHistory *self)
+{
+  Snapshot before;
+
+  g_return_if_fail (CROSSCHECK_IS_HISTORY (self));
+
+  before = take_snapshot (self);
+  self->saved_position = -1;
+  notify_changes (self, before);
+}

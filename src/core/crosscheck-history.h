@@ -44,5 +44,6 @@ const char        *crosscheck_history_get_redo_description (CrosscheckHistory   
 gboolean           crosscheck_history_get_dirty            (CrosscheckHistory          *self);
 void               crosscheck_history_mark_saved           (CrosscheckHistory          *self);
 void               crosscheck_history_clear                (CrosscheckHistory          *self);
+void               crosscheck_history_forget_saved         (CrosscheckHistory          *self);
 
 G_END_DECLS
