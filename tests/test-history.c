@@ -146,6 +146,33 @@ count_notify (GObject    *object,
 }
 
 static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_changed_signal (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CrosscheckHistory) history = crosscheck_history_new (apply_step, free_step, fixture);
+  guint changes = 0;
+
+  g_signal_connect (history, "changed", G_CALLBACK (count_signal), &changes);
+
+  /* One per command, undo and redo; none for an empty command or saving. */
+  command (history, fixture, "ab");
+  command (history, fixture, "c");
+  crosscheck_history_begin (history, "nothing");
+  crosscheck_history_end (history);
+  crosscheck_history_undo (history);
+  crosscheck_history_redo (history);
+  crosscheck_history_mark_saved (history);
+  g_assert_cmpuint (changes, ==, 4);
+}
+
+static void
 test_dirty (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -201,6 +228,8 @@ main (int   argc,
               fixture_set_up, test_nesting, fixture_tear_down);
   g_test_add ("/core/history/dirty", Fixture, NULL,
               fixture_set_up, test_dirty, fixture_tear_down);
+  g_test_add ("/core/history/changed-signal", Fixture, NULL,
+              fixture_set_up, test_changed_signal, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -54,6 +54,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 command_free (Command *command)
 {
@@ -119,6 +126,16 @@ crosscheck_history_class_init (CrosscheckHistoryClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrosscheckHistory::changed:
+   *
+   * Emitted after a command was recorded, undone or redone: the project
+   * changed (an autosave is due).
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -242,6 +259,7 @@ crosscheck_history_end (CrosscheckHistory *self)
   self->position++;
 
   notify_changes (self, before);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /**
@@ -292,6 +310,7 @@ crosscheck_history_undo (CrosscheckHistory *self)
 
   self->position--;
   notify_changes (self, before);
+  g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
 }
@@ -326,6 +345,7 @@ crosscheck_history_redo (CrosscheckHistory *self)
 
   self->position++;
   notify_changes (self, before);
+  g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
 }

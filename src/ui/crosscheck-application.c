@@ -11,6 +11,8 @@
 
 #include "crosscheck-application.h"
 #include "crosscheck-preferences.h"
+#include "crosscheck-project.h"
+#include "crosscheck-recovery.h"
 #include "crosscheck-window.h"
 
 struct _CrosscheckApplication
@@ -18,8 +20,12 @@ struct _CrosscheckApplication
   AdwApplication  parent_instance;
 
   /* owned */
-  GSettings      *settings;
-  GtkCssProvider *font_provider;
+  GSettings          *settings;
+  GtkCssProvider     *font_provider;
+  CrosscheckRecovery *recovery;
+  GPtrArray          *to_offer;   /* CrosscheckRecoveryEntry, left by a crash */
+
+  guint               recovery_offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CrosscheckApplication, crosscheck_application, ADW_TYPE_APPLICATION)
@@ -174,6 +180,106 @@ crosscheck_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Work a crash left behind                                                  */
+
+static void offer_next (CrosscheckApplication *self);
+
+static gboolean
+offer_next_idle (gpointer data)
+{
+  offer_next (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_recovery_response (AdwMessageDialog      *dialog,
+                      const char            *response,
+                      CrosscheckApplication *self)
+{
+  CrosscheckRecoveryEntry *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (g_str_equal (response, "restore"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrosscheckProject) project = crosscheck_recovery_restore (self->recovery, entry->id, &error);
+      CrosscheckWindow *window = active_window (self);
+
+      if (project == NULL)
+        {
+          GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Restore the Work"),
+                                                       error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (failed));
+        }
+      else
+        {
+          if (window == NULL || !crosscheck_window_is_empty (window))
+            {
+              window = crosscheck_window_new (GTK_APPLICATION (self));
+              gtk_window_present (GTK_WINDOW (window));
+            }
+          crosscheck_window_set_project (window, project);
+          crosscheck_window_adopt_recovery (window, entry->id);
+        }
+    }
+  else if (g_str_equal (response, "discard"))
+    crosscheck_recovery_discard (self->recovery, entry->id);
+
+  g_idle_add_full (G_PRIORITY_DEFAULT, offer_next_idle, g_object_ref (self), g_object_unref);
+}
+
+/* Offers the entries one by one: what it is, when it was copied. */
+static void
+offer_next (CrosscheckApplication *self)
+{
+  CrosscheckRecoveryEntry *entry;
+  g_autoptr(GDateTime) saved = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->to_offer == NULL || self->to_offer->len == 0)
+    return;
+
+  entry = g_ptr_array_steal_index (self->to_offer, 0);
+  saved = entry->saved ? g_date_time_new_from_iso8601 (entry->saved, NULL) : NULL;
+  local = saved ? g_date_time_to_local (saved) : NULL;
+  /* TRANSLATORS: a date and time, see g_date_time_format() */
+  when = local ? g_date_time_format (local, _("%-d %B %Y at %H:%M")) : g_strdup (_("an unknown time"));
+
+  body = g_strdup_printf (_("“%s” has changes from %s that were never saved, most likely because "
+                            "Crosscheck stopped unexpectedly. Restore them to go on where you left off."),
+                          entry->title, when);
+  dialog = adw_message_dialog_new (GTK_WINDOW (active_window (self)), _("Restore Unsaved Work?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  /* Closing the dialog keeps the entry for next time. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "entry", entry, (GDestroyNotify) crosscheck_recovery_entry_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+offer_recovery (CrosscheckApplication *self)
+{
+  /* Only the first instance looks, once: later windows are ours. */
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+
+  self->to_offer = crosscheck_recovery_list (self->recovery);
+  offer_next (self);
+}
+
 static void
 crosscheck_application_activate (GApplication *application)
 {
@@ -184,6 +290,8 @@ crosscheck_application_activate (GApplication *application)
     new_window (self);
   else
     gtk_window_present (GTK_WINDOW (window));
+
+  offer_recovery (self);
 }
 
 static void
@@ -201,6 +309,8 @@ crosscheck_application_open (GApplication  *application,
 
   gtk_window_present (GTK_WINDOW (window));
   crosscheck_window_open_files (window, files, n_files);
+
+  offer_recovery (self);
 }
 
 static void
@@ -210,6 +320,8 @@ crosscheck_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->font_provider);
+  g_clear_object (&self->recovery);
+  g_clear_pointer (&self->to_offer, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crosscheck_application_parent_class)->dispose (object);
 }
@@ -229,6 +341,7 @@ crosscheck_application_class_init (CrosscheckApplicationClass *klass)
 static void
 crosscheck_application_init (CrosscheckApplication *self)
 {
+  self->recovery = crosscheck_recovery_new (NULL);
 }
 
 CrosscheckApplication *

@@ -11,6 +11,7 @@
 #include "crosscheck-label-palette.h"
 #include "crosscheck-link-layer.h"
 #include "crosscheck-link-list.h"
+#include "crosscheck-recovery.h"
 #include "crosscheck-window.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,8 @@ struct _CrosscheckWindow
   GSettings                *settings;
   GCancellable             *cancellable;
   GPtrArray                *columns;         /* CrosscheckColumn, in display order */
+  CrosscheckRecovery       *recovery;
+  char                     *recovery_id;     /* this window's autosave entry, once written */
 
   /* borrowed */
   CrosscheckLabelPalette   *palette;
@@ -59,6 +62,7 @@ struct _CrosscheckWindow
   CrosscheckSpan           *pending_from;
   CrosscheckLabel          *pending_type;
 
+  guint                     autosave_source;
   guint                     closing_confirmed : 1;
 };
 

@@ -19,6 +19,7 @@
 #include "crosscheck-project.h"
 #include "crosscheck-span-list.h"
 #include "crosscheck-span.h"
+#include "crosscheck-utils.h"
 #include "crosscheck-window-private.h"
 
 /* The window shows one project: a column per article, side by side, and a
@@ -33,6 +34,9 @@ static void queue_debug_locate (CrosscheckWindow *self);
 static void on_hover_span_changed (CrosscheckTextView *view,
                                    GParamSpec         *pspec,
                                    CrosscheckWindow   *self);
+static void discard_recovery      (CrosscheckWindow   *self);
+static void schedule_autosave     (CrosscheckWindow   *self);
+static void on_dirty_changed      (CrosscheckWindow   *self);
 
 void
 _crosscheck_window_toast (CrosscheckWindow *self,
@@ -71,6 +75,23 @@ _crosscheck_window_samples_dir (void)
   return g_file_new_for_path (dir ? dir : PKGDATADIR "/samples");
 }
 
+/* The project's name: its file's, without the ending, or "Unsaved Project". */
+static char *
+project_name (CrosscheckWindow *self)
+{
+  GFile *file = crosscheck_project_get_file (self->project);
+  g_autofree char *base = NULL;
+
+  if (file == NULL)
+    return g_strdup (_("Unsaved Project"));
+
+  base = g_file_get_basename (file);
+  if (g_str_has_suffix (base, CROSSCHECK_PROJECT_SUFFIX))
+    base[strlen (base) - strlen (CROSSCHECK_PROJECT_SUFFIX)] = '\0';
+
+  return g_steal_pointer (&base);
+}
+
 static void
 update_title (CrosscheckWindow *self)
 {
@@ -79,24 +100,13 @@ update_title (CrosscheckWindow *self)
   guint n_docs = g_list_model_get_n_items (crosscheck_project_get_documents (self->project));
   guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (self->project)));
   guint n_links = g_list_model_get_n_items (crosscheck_project_get_links (self->project));
-  g_autofree char *name = NULL;
+  g_autofree char *name = project_name (self);
   g_autofree char *title = NULL;
   g_autofree char *window_title = NULL;
   g_autofree char *docs = NULL;
   g_autofree char *spans = NULL;
   g_autofree char *links = NULL;
   g_autofree char *subtitle = NULL;
-
-  if (file != NULL)
-    {
-      g_autofree char *base = g_file_get_basename (file);
-
-      if (g_str_has_suffix (base, CROSSCHECK_PROJECT_SUFFIX))
-        base[strlen (base) - strlen (CROSSCHECK_PROJECT_SUFFIX)] = '\0';
-      name = g_steal_pointer (&base);
-    }
-  else
-    name = g_strdup (_("Unsaved Project"));
 
   /* The bullet marks unsaved changes, as GNOME Text Editor does. */
   title = dirty ? g_strdup_printf ("• %s", name) : g_strdup (name);
@@ -428,17 +438,21 @@ crosscheck_window_close_request (GtkWindow *window)
 {
   CrosscheckWindow *self = CROSSCHECK_WINDOW (window);
   GtkWidget *dialog;
+  g_autofree char *name = NULL;
   g_autofree char *body = NULL;
 
   if (self->closing_confirmed || !crosscheck_project_get_dirty (self->project))
     {
+      /* A normal close: the work was saved or deliberately discarded. */
+      g_clear_handle_id (&self->autosave_source, g_source_remove);
+      discard_recovery (self);
       save_window_state (self);
       return GTK_WINDOW_CLASS (crosscheck_window_parent_class)->close_request (window);
     }
 
+  name = project_name (self);
   body = g_strdup_printf (_("“%s” has changes that are not saved. If you close without saving, "
-                            "they are lost."),
-                          adw_window_title_get_title (self->window_title) + strlen ("• "));
+                            "they are lost."), name);
   dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -545,6 +559,7 @@ crosscheck_window_dispose (GObject *object)
   CrosscheckWindow *self = (CrosscheckWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
@@ -559,6 +574,8 @@ crosscheck_window_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->recovery);
+  g_clear_pointer (&self->recovery_id, g_free);
 
   G_OBJECT_CLASS (crosscheck_window_parent_class)->dispose (object);
 }
@@ -774,6 +791,7 @@ crosscheck_window_init (CrosscheckWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  self->recovery = crosscheck_recovery_new (NULL);
   self->columns = g_ptr_array_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -915,6 +933,11 @@ crosscheck_window_set_project (CrosscheckWindow  *self,
     }
   while (self->columns->len > 0)
     remove_column (self, g_ptr_array_index (self->columns, self->columns->len - 1));
+
+  /* The previous project's copy goes with it; the new one gets its own. */
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  discard_recovery (self);
+  g_clear_pointer (&self->recovery_id, g_free);
   self->selected = NULL;
   self->hovered = NULL;
   self->focused_column = NULL;
@@ -933,6 +956,9 @@ crosscheck_window_set_project (CrosscheckWindow  *self,
   g_signal_connect_swapped (self->project, "link-changed", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (crosscheck_project_get_history (self->project), "notify",
                             G_CALLBACK (_crosscheck_window_update_actions), self);
+  g_signal_connect_swapped (crosscheck_project_get_history (self->project), "changed",
+                            G_CALLBACK (schedule_autosave), self);
+  g_signal_connect_swapped (self->project, "notify::dirty", G_CALLBACK (on_dirty_changed), self);
 
   crosscheck_label_palette_set_project (self->palette, self->project);
   crosscheck_link_layer_set_project (self->link_layer, self->project);
@@ -1106,6 +1132,123 @@ crosscheck_window_tag_selection (CrosscheckWindow *self,
 
   _crosscheck_window_toast (self, _("Select some text in an article first, then press a label’s key."));
   return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Autosave                                                                  */
+
+/* A few seconds after a change, unsaved work is copied to a recovery file
+ * (never over the editor's own file), in a worker thread so typing never
+ * waits. The entry goes once the project is saved or the window closed
+ * normally; one left behind is offered back at the next start. */
+
+static void
+discard_recovery (CrosscheckWindow *self)
+{
+  if (self->recovery_id != NULL)
+    crosscheck_recovery_discard (self->recovery, self->recovery_id);
+}
+
+static void
+autosave_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CrosscheckWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!crosscheck_recovery_save_finish (CROSSCHECK_RECOVERY (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s. Save your work."),
+                                                  error->message);
+
+      _crosscheck_window_toast (self, message);
+    }
+
+  /* Saved in the meantime: the copy is not needed. */
+  if (self->project != NULL && !crosscheck_project_get_dirty (self->project))
+    discard_recovery (self);
+}
+
+/**
+ * crosscheck_window_autosave_now:
+ * @self: a #CrosscheckWindow
+ *
+ * Copies unsaved work to this window's recovery entry now.
+ */
+void
+crosscheck_window_autosave_now (CrosscheckWindow *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CROSSCHECK_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  if (!crosscheck_project_get_dirty (self->project))
+    {
+      discard_recovery (self);
+      return;
+    }
+
+  if (self->recovery_id == NULL)
+    self->recovery_id = crosscheck_recovery_new_id ();
+
+  bytes = crosscheck_project_serialize (self->project);
+  name = project_name (self);
+  crosscheck_recovery_save_async (self->recovery, self->recovery_id, bytes, name,
+                                  crosscheck_project_get_file (self->project),
+                                  self->cancellable, autosave_done, g_object_ref (self));
+}
+
+static gboolean
+autosave_timeout (gpointer data)
+{
+  CrosscheckWindow *self = data;
+
+  self->autosave_source = 0;
+  crosscheck_window_autosave_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (CrosscheckWindow *self)
+{
+  guint interval = g_settings_get_uint (self->settings, "autosave-interval");
+
+  /* The first change starts the clock; later ones ride along, so that
+   * continuous work is still copied every interval. */
+  if (interval == 0 || self->autosave_source != 0)
+    return;
+
+  /* No reference: dispose removes the source, so it never outlives us. */
+  self->autosave_source = g_timeout_add_seconds (interval, autosave_timeout, self);
+}
+
+static void
+on_dirty_changed (CrosscheckWindow *self)
+{
+  if (!crosscheck_project_get_dirty (self->project))
+    discard_recovery (self);
+}
+
+/**
+ * crosscheck_window_adopt_recovery:
+ * @self: a #CrosscheckWindow
+ * @id: a recovery entry restored into this window
+ *
+ * Makes later autosaves replace @id rather than start a new entry.
+ */
+void
+crosscheck_window_adopt_recovery (CrosscheckWindow *self,
+                                  const char       *id)
+{
+  g_return_if_fail (CROSSCHECK_IS_WINDOW (self));
+
+  crosscheck_set_str (&self->recovery_id, id);
 }
 
 /* ------------------------------------------------------------------------ */

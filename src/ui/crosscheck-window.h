@@ -35,5 +35,8 @@ void               crosscheck_window_select_span        (CrosscheckWindow  *self
                                                          CrosscheckSpan    *span);
 gboolean           crosscheck_window_tag_selection      (CrosscheckWindow  *self,
                                                          CrosscheckLabel   *label);
+void               crosscheck_window_adopt_recovery     (CrosscheckWindow  *self,
+                                                         const char        *id);
+void               crosscheck_window_autosave_now       (CrosscheckWindow  *self);
 
 G_END_DECLS
