@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "crosscheck-annotation-list.h"
@@ -17,6 +18,7 @@
 #include "crosscheck-label.h"
 #include "crosscheck-link.h"
 #include "crosscheck-project.h"
+#include "crosscheck-recovery.h"
 #include "crosscheck-span-list.h"
 #include "crosscheck-span.h"
 #include "crosscheck-window-private.h"
@@ -685,11 +687,83 @@ test_save (void)
   destroy_window (window);
 }
 
+static guint
+n_recovery_entries (void)
+{
+  g_autoptr(CrosscheckRecovery) recovery = crosscheck_recovery_new (NULL);
+  g_autoptr(GPtrArray) entries = crosscheck_recovery_list (recovery);
+
+  return entries->len;
+}
+
+static void
+wait_for (guint (*count) (void),
+          guint  expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (count () != expected && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (20000);
+}
+
+static void
+test_autosave (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CrosscheckWindow *window;
+  CrosscheckProject *project;
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-autosave-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.crosscheck.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_settings_set_uint (settings, "autosave-interval", 1);
+  window = make_window ();
+  project = crosscheck_window_get_project (window);
+  g_assert_cmpuint (n_recovery_entries (), ==, 0);
+
+  /* A change is copied after the interval… */
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+  wait_for (n_recovery_entries, 1);
+  g_assert_cmpuint (n_recovery_entries (), ==, 1);
+
+  /* …and the copy goes once the work is saved. */
+  g_assert_true (crosscheck_project_save_to_file (project, file, NULL, NULL));
+  g_assert_cmpuint (n_recovery_entries (), ==, 0);
+
+  /* Unsaved again, then closed on purpose (discarded): no copy remains. */
+  press_label_key (window, 'o');
+  crosscheck_window_autosave_now (window);
+  wait_for (n_recovery_entries, 1);
+  g_assert_cmpuint (n_recovery_entries (), ==, 1);
+  window->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpuint (n_recovery_entries (), ==, 0);
+
+  g_settings_set_uint (settings, "autosave-interval", 10);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = g_dir_make_tmp ("crosscheck-test-window-XXXXXX", NULL);
+  static const char * const variables[] = {
+    "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+
+  /* One private home for the whole run rather than one per test:
+   * GtkRecentManager, a singleton, keeps writing where it was created. */
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, variables[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (variables[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
     {
@@ -709,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/close-confirmation", test_close_confirmation);
   g_test_add_func ("/ui/window/save", test_save);
   g_test_add_func ("/ui/window/link-by-keyboard", test_link_by_keyboard);
+  g_test_add_func ("/ui/window/autosave", test_autosave);
 
   return g_test_run ();
 }
