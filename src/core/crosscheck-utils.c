@@ -5,6 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* For O_TMPFILE and linkat(). */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
@@ -379,9 +382,11 @@ set_save_error (GError     **error,
  * @error: return location for a #GError
  *
  * Replaces @file so that, whatever happens, it holds either its complete
- * old contents or the complete new ones: the data goes to a temporary file
- * in the same folder, which is flushed to disk and then renamed over
- * @file. On failure the temporary file is removed and @file is untouched.
+ * old contents or the complete new ones: the data goes to a file in the
+ * same folder that has no name while it is written (O_TMPFILE, where the
+ * file system has it; a hidden temporary file otherwise), is flushed to
+ * disk, and is then renamed over @file. On failure nothing is left behind
+ * and @file is untouched.
  * A symbolic link is followed, so the file it points to is replaced.
  *
  * Returns: %TRUE on success
@@ -441,19 +446,60 @@ crosscheck_file_write_atomic (GFile         *file,
   base = g_path_get_basename (path);
   tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
 
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return set_save_error (error, path, errno);
+#ifdef O_TMPFILE
+  /* An unnamed file: if the process dies while writing, nothing is left
+   * behind. It gets a name only when complete, just before the rename. */
+  fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+#else
+  fd = -1;
+#endif
 
-  if (!write_all (fd, data, length) || fsync (fd) != 0 || fchmod (fd, mode) != 0)
+  if (fd >= 0)
     {
-      saved_errno = errno;
+      g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
+
+      if (!write_all (fd, data, length) || fsync (fd) != 0 || fchmod (fd, mode) != 0)
+        {
+          saved_errno = errno;
+          close (fd);
+          return set_save_error (error, path, saved_errno);
+        }
+
+      /* A fresh name for the link (mkstemp's pattern, then its file removed). */
+      g_free (tmp);
+      tmp = g_strdup_printf ("%s/.%s.%08x", dir, base, g_random_int ());
+      if (linkat (AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
+        {
+          saved_errno = errno;
+          close (fd);
+          return set_save_error (error, path, saved_errno);
+        }
       close (fd);
-      g_unlink (tmp);
-      return set_save_error (error, path, saved_errno);
+    }
+  else
+    {
+      /* No O_TMPFILE here (some file systems): a named temporary file. */
+      fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+      if (fd < 0)
+        return set_save_error (error, path, errno);
+
+      if (!write_all (fd, data, length) || fsync (fd) != 0 || fchmod (fd, mode) != 0)
+        {
+          saved_errno = errno;
+          close (fd);
+          g_unlink (tmp);
+          return set_save_error (error, path, saved_errno);
+        }
+
+      if (close (fd) != 0)
+        {
+          saved_errno = errno;
+          g_unlink (tmp);
+          return set_save_error (error, path, saved_errno);
+        }
     }
 
-  if (close (fd) != 0 || g_rename (tmp, path) != 0)
+  if (g_rename (tmp, path) != 0)
     {
       saved_errno = errno;
       g_unlink (tmp);

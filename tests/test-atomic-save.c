@@ -1,0 +1,123 @@
+/* test-atomic-save.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "crosscheck-utils.h"
+
+/* A save killed at any moment leaves the target file complete, old or new,
+ * and no temporary file: a child process saves two large contents in
+ * turn, as fast as it can, and is killed with SIGKILL at random moments. */
+
+#define SIZE (4 * 1024 * 1024)
+#define KILLS 60
+
+static GBytes *
+make_contents (char fill)
+{
+  char *data = g_malloc (SIZE);
+
+  memset (data, fill, SIZE);
+  /* A distinct head and tail, so that any mix of the two shows. */
+  memcpy (data, fill == 'a' ? "OLD-START" : "NEW-START", 9);
+  memcpy (data + SIZE - 7, fill == 'a' ? "OLD-END" : "NEW-END", 7);
+
+  return g_bytes_new_take (data, SIZE);
+}
+
+static void
+save_forever (GFile  *file,
+              GBytes *a,
+              GBytes *b)
+{
+  for (guint i = 0;; i++)
+    {
+      if (!crosscheck_file_write_atomic (file, i % 2 ? b : a, NULL, NULL))
+        _exit (3);
+    }
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_kill_during_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-atomic-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "p.crosscheck.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) a = make_contents ('a');
+  g_autoptr(GBytes) b = make_contents ('b');
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1303);
+  guint olds = 0, news = 0;
+
+  g_assert_true (crosscheck_file_write_atomic (file, a, NULL, NULL));
+
+  for (guint i = 0; i < KILLS; i++)
+    {
+      g_autoptr(GBytes) now = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      int status = 0;
+      pid_t child = fork ();
+
+      g_assert_cmpint (child, >=, 0);
+      if (child == 0)
+        save_forever (file, a, b);
+
+      /* Let it get anywhere in a save: opening, writing, flushing, renaming. */
+      g_usleep (g_rand_int_range (rand, 1000, 60000));
+      g_assert_cmpint (kill (child, SIGKILL), ==, 0);
+      g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+      g_assert_true (WIFSIGNALED (status));
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      now = g_bytes_new_take (g_steal_pointer (&contents), length);
+      if (g_bytes_equal (now, a))
+        olds++;
+      else if (g_bytes_equal (now, b))
+        news++;
+      else
+        g_error ("after kill %u the file is neither the old nor the new contents (%" G_GSIZE_FORMAT " bytes)",
+                 i, length);
+
+      /* Only the file itself: no temporary left by the killed save. */
+      g_assert_cmpuint (count_entries (dir), ==, 1);
+    }
+
+  g_test_message ("%u kills left the first contents, %u the second", olds, news);
+  /* The child did save during the run, so the kills hit real saves. */
+  g_assert_cmpuint (olds + news, ==, KILLS);
+  g_assert_cmpuint (news, >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/atomic-save/kill-during-save", test_kill_during_save);
+
+  return g_test_run ();
+}
