@@ -169,6 +169,16 @@ typedef struct
 } SaveData;
 
 static void
+on_save_failed_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         CrosscheckWindow *self)
+{
+  if (g_str_equal (response, "save-as"))
+    _crosscheck_window_save (self, TRUE,
+                             GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after")));
+}
+
+static void
 save_to (CrosscheckWindow *self,
          GFile            *file,
          gboolean          close_after)
@@ -178,7 +188,20 @@ save_to (CrosscheckWindow *self,
 
   if (!crosscheck_project_save_to_file (self->project, file, NULL, &error))
     {
-      _crosscheck_window_show_error (self, _("Could Not Save the Project"), error->message);
+      /* The work stays in memory, unsaved; offer another place at once. */
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Project"),
+                                                  error->message);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "close", _("_Close"),
+                                        "save-as", _("Save _As…"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+      g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_failed_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 
