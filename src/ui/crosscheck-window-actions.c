@@ -207,6 +207,7 @@ save_to (CrosscheckWindow *self,
 
   uri = g_file_get_uri (file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  _crosscheck_window_watch_file (self);
   _crosscheck_window_toast (self, _("Saved"));
 
   if (close_after)
@@ -253,6 +254,19 @@ save_chosen (GObject      *source,
   save_to (self, file, close_after);
 }
 
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CrosscheckWindow *self)
+{
+  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
+
+  if (g_str_equal (response, "replace"))
+    save_to (self, crosscheck_project_get_file (self->project), close_after);
+  else if (g_str_equal (response, "save-as"))
+    _crosscheck_window_save (self, TRUE, close_after);
+}
+
 void
 _crosscheck_window_save (CrosscheckWindow *self,
                          gboolean          choose_file,
@@ -263,6 +277,27 @@ _crosscheck_window_save (CrosscheckWindow *self,
 
   if (file != NULL && !choose_file)
     {
+      if (_crosscheck_window_file_changed (self))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Changed File?"),
+                                                      _("Another program changed the project’s file since "
+                                                        "it was opened here. Saving replaces its version "
+                                                        "with this one."));
+
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "save-as", _("Save _As…"),
+                                            "replace", _("_Replace"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+
       save_to (self, file, close_after);
       return;
     }

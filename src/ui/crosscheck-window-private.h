@@ -48,6 +48,8 @@ struct _CrosscheckWindow
   GPtrArray                *columns;         /* CrosscheckColumn, in display order */
   CrosscheckRecovery       *recovery;
   char                     *recovery_id;     /* this window's autosave entry, once written */
+  GFileMonitor             *monitor;         /* the project's file */
+  char                     *known_stamp;     /* its modification time and size as we left it */
 
   /* borrowed */
   CrosscheckLabelPalette   *palette;
@@ -90,5 +92,7 @@ gboolean          _crosscheck_window_finish_link        (CrosscheckWindow  *self
 void              _crosscheck_window_update_link_layer  (CrosscheckWindow  *self);
 void              _crosscheck_window_show_link          (CrosscheckWindow  *self,
                                                          CrosscheckLink    *link);
+void              _crosscheck_window_watch_file         (CrosscheckWindow  *self);
+gboolean          _crosscheck_window_file_changed       (CrosscheckWindow  *self);
 
 G_END_DECLS

@@ -560,6 +560,12 @@ crosscheck_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
@@ -576,6 +582,7 @@ crosscheck_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->recovery);
   g_clear_pointer (&self->recovery_id, g_free);
+  g_clear_pointer (&self->known_stamp, g_free);
 
   G_OBJECT_CLASS (crosscheck_window_parent_class)->dispose (object);
 }
@@ -959,6 +966,7 @@ crosscheck_window_set_project (CrosscheckWindow  *self,
   g_signal_connect_swapped (crosscheck_project_get_history (self->project), "changed",
                             G_CALLBACK (schedule_autosave), self);
   g_signal_connect_swapped (self->project, "notify::dirty", G_CALLBACK (on_dirty_changed), self);
+  _crosscheck_window_watch_file (self);
 
   crosscheck_label_palette_set_project (self->palette, self->project);
   crosscheck_link_layer_set_project (self->link_layer, self->project);
@@ -1249,6 +1257,139 @@ crosscheck_window_adopt_recovery (CrosscheckWindow *self,
   g_return_if_fail (CROSSCHECK_IS_WINDOW (self));
 
   crosscheck_set_str (&self->recovery_id, id);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The project's file, changed by someone else                               */
+
+static char *
+file_stamp (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                 G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%u/%" G_GOFFSET_FORMAT,
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
+                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC),
+                          g_file_info_get_size (info));
+}
+
+/**
+ * _crosscheck_window_file_changed:
+ * @self: a #CrosscheckWindow
+ *
+ * Returns: %TRUE if the project's file is not as this window last read
+ *   or wrote it (changed, replaced or removed by someone else)
+ */
+gboolean
+_crosscheck_window_file_changed (CrosscheckWindow *self)
+{
+  GFile *file = crosscheck_project_get_file (self->project);
+  g_autofree char *stamp = NULL;
+
+  if (file == NULL || self->known_stamp == NULL)
+    return FALSE;
+
+  stamp = file_stamp (file);
+  return g_strcmp0 (stamp, self->known_stamp) != 0;
+}
+
+static void
+on_reload_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CrosscheckWindow *self)
+{
+  GFile *file = crosscheck_project_get_file (self->project);
+  g_autoptr(CrosscheckProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set_data (G_OBJECT (self), "reload-dialog", NULL);
+
+  if (!g_str_equal (response, "reload") || file == NULL)
+    return;
+
+  project = crosscheck_project_load_from_file (file, NULL, NULL, &error);
+  if (project == NULL)
+    {
+      _crosscheck_window_show_error (self, _("Could Not Reload the Project"), error->message);
+      return;
+    }
+
+  crosscheck_window_set_project (self, project);
+}
+
+static void
+on_file_monitor_changed (GFileMonitor      *monitor,
+                         GFile             *file,
+                         GFile             *other,
+                         GFileMonitorEvent  event,
+                         CrosscheckWindow  *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_DELETED &&
+      event != G_FILE_MONITOR_EVENT_CREATED && event != G_FILE_MONITOR_EVENT_RENAMED)
+    return;
+
+  /* Our own saves leave the stamp we know; ask once at a time. */
+  if (!_crosscheck_window_file_changed (self) || g_object_get_data (G_OBJECT (self), "reload-dialog"))
+    return;
+
+  name = project_name (self);
+  body = crosscheck_project_get_dirty (self->project)
+    ? g_strdup_printf (_("Another program changed “%s”. Reload it to see its version — your unsaved "
+                         "changes here are then lost — or keep yours; saving asks before replacing it."),
+                       name)
+    : g_strdup_printf (_("Another program changed “%s”. Reload it to see its version, or keep the one "
+                         "shown here."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Project Changed on Disk"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Mine"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                              crosscheck_project_get_dirty (self->project)
+                                              ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data (G_OBJECT (self), "reload-dialog", dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _crosscheck_window_watch_file:
+ * @self: a #CrosscheckWindow
+ *
+ * Remembers the project's file as it is now (just loaded or saved) and
+ * watches it for changes made by others.
+ */
+void
+_crosscheck_window_watch_file (CrosscheckWindow *self)
+{
+  GFile *file = crosscheck_project_get_file (self->project);
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_pointer (&self->known_stamp, g_free);
+
+  if (file == NULL)
+    return;
+
+  self->known_stamp = file_stamp (file);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_monitor_changed), self);
 }
 
 /* ------------------------------------------------------------------------ */
