@@ -594,6 +594,15 @@ test_link_by_keyboard (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (n_links (window), ==, 1);
 
+  /* A link being made goes away with the span it starts from. */
+  crosscheck_window_select_span (window, claim_b);
+  press_label_key (window, 'x');
+  g_assert_true (window->pending_from == claim_b);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);
+  g_assert_null (window->pending_from);
+  g_assert_false (gtk_revealer_get_reveal_child (window->link_bar));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+
   /* Without a selected span, a link key explains what to do. */
   crosscheck_window_select_span (window, NULL);
   press_label_key (window, 'x');
@@ -656,6 +665,36 @@ test_link_by_keyboard (void)
   g_assert_cmpuint (n_links (window), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (n_links (window), ==, 1);
+
+  destroy_window (window);
+}
+
+static void
+test_edit_label_shown (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckProject *project = crosscheck_window_get_project (window);
+  CrosscheckLabel *person = crosscheck_project_lookup_label (project, "PERSON");
+  g_autoptr(CrosscheckLabel) values = crosscheck_label_copy (person);
+
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+
+  /* Renaming, recolouring and rebinding a label in use, with everything
+   * that shows labels on screen, then undoing it. */
+  crosscheck_label_set_name (values, "HUMAN");
+  crosscheck_label_set_color (values, "#a51d2d");
+  crosscheck_label_set_shortcut (values, 'h');
+  g_assert_true (crosscheck_project_update_label (project, person, values, NULL));
+  spin ();
+  press_label_key (window, 'h');
+  g_assert_cmpstr (label_of (selected (window)), ==, "HUMAN");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpstr (crosscheck_label_get_name (person), ==, "PERSON");
+  g_assert_cmpuint (crosscheck_label_get_shortcut (person), ==, 'p');
 
   destroy_window (window);
 }
@@ -784,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/save", test_save);
   g_test_add_func ("/ui/window/link-by-keyboard", test_link_by_keyboard);
   g_test_add_func ("/ui/window/autosave", test_autosave);
+  g_test_add_func ("/ui/window/edit-label-shown", test_edit_label_shown);
 
   return g_test_run ();
 }

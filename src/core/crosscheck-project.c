@@ -293,7 +293,11 @@ annotation_changed (CrosscheckProject    *self,
       g_signal_emit (self, signals[SPAN_CHANGED], 0, annotation, CROSSCHECK_CHANGE_MODIFIED);
     }
   else
-    g_signal_emit (self, signals[LINK_CHANGED], 0, annotation, CROSSCHECK_CHANGE_MODIFIED);
+    {
+      /* Views of the links (and filters over them) redraw that row. */
+      g_list_model_items_changed (G_LIST_MODEL (self->links), find_position (self->links, annotation), 1, 1);
+      g_signal_emit (self, signals[LINK_CHANGED], 0, annotation, CROSSCHECK_CHANGE_MODIFIED);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -371,7 +375,13 @@ op_apply (gpointer data,
       break;
 
     case OP_CHANGE_LABEL:
-      crosscheck_label_assign (CROSSCHECK_LABEL (op->object), state);
+      {
+        GListStore *store = store_for_label (self, CROSSCHECK_LABEL (op->object));
+
+        crosscheck_label_assign (CROSSCHECK_LABEL (op->object), state);
+        /* Whatever shows the label (colours, names, keys) redraws it. */
+        g_list_model_items_changed (G_LIST_MODEL (store), find_position (store, op->object), 1, 1);
+      }
       break;
 
     case OP_CHANGE_ANNOTATION:

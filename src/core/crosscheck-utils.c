@@ -237,6 +237,7 @@ matches_date_prefix (const char *s)
 gboolean
 crosscheck_is_valid_date (const char *date)
 {
+  g_autoptr(GTimeZone) utc = NULL;
   g_autoptr(GDateTime) dt = NULL;
 
   if (date == NULL || strlen (date) < 10 || !matches_date_prefix (date))
@@ -256,7 +257,8 @@ crosscheck_is_valid_date (const char *date)
     return FALSE;
 
   /* A date-time without a zone is read as UTC rather than refused. */
-  dt = g_date_time_new_from_iso8601 (date, g_time_zone_new_utc ());
+  utc = g_time_zone_new_utc ();
+  dt = g_date_time_new_from_iso8601 (date, utc);
   return dt != NULL;
 }
 

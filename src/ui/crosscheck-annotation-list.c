@@ -173,6 +173,10 @@ sync_choices (CrosscheckAnnotationList *self)
   if (self->project == NULL)
     return;
 
+  /* Rows show labels' names and colours: bind them again. */
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (crosscheck_project_get_spans (self->project)));
+
   self->syncing = TRUE;
   g_clear_object (&self->filter_label);
   g_clear_object (&self->filter_document);

@@ -96,15 +96,17 @@ on_save (Editor *editor)
   gtk_window_destroy (editor->window);
 }
 
+static gboolean
+destroy_idle (gpointer window)
+{
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
 static void
-on_delete_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Editor           *editor)
+delete_label (Editor *editor)
 {
   g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "delete"))
-    return;
 
   if (!crosscheck_project_remove_label (editor->project, editor->label, &error))
     {
@@ -113,7 +115,17 @@ on_delete_response (AdwMessageDialog *dialog,
       return;
     }
 
-  gtk_window_destroy (editor->window);
+  /* Not while a confirmation dialog, transient for us, still emits. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle, g_object_ref (editor->window), g_object_unref);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GtkWindow        *window)
+{
+  if (g_str_equal (response, "delete"))
+    delete_label (g_object_get_data (G_OBJECT (window), "editor"));
 }
 
 static void
@@ -126,7 +138,7 @@ on_delete (Editor *editor)
 
   if (n == 0)
     {
-      on_delete_response (NULL, "delete", editor);
+      delete_label (editor);
       return;
     }
 
@@ -139,7 +151,7 @@ on_delete (Editor *editor)
                                     "delete", _("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), editor);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), editor->window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -181,6 +193,7 @@ crosscheck_label_editor_present (GtkWindow           *parent,
                               : _("Add Label"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);
   g_object_set_data_full (G_OBJECT (window), "editor", editor, (GDestroyNotify) editor_free);
 

@@ -222,7 +222,8 @@ create_row (gpointer item,
                                     : _("Tag the selected text with this label"));
 
   g_ptr_array_add (self->rows, row);
-  g_signal_connect_object (label, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  /* queue_update (self, pspec, label): the extra arguments are ignored. */
+  g_signal_connect_object (label, "notify", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "destroy", G_CALLBACK (on_row_destroy), self, 0);
 
   /* The row's place (for the 1–9 hint) is known only once it is added. */

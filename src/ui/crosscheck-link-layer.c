@@ -90,12 +90,12 @@ draw_marker (CrosscheckLinkLayer *self,
              CrosscheckSpan      *span)
 {
   Marker marker = { end->point, span };
-
-  g_array_append_val (self->markers, marker);
-
   double x = end->point.x;
   double y = end->point.y;
   double dir = end->above ? -1 : 1;
+
+  /* Remembered so that a click on it can be answered. */
+  g_array_append_val (self->markers, marker);
 
   cairo_move_to (cr, x - 7, y - 4 * dir);
   cairo_line_to (cr, x + 7, y - 4 * dir);
@@ -314,6 +314,8 @@ crosscheck_link_layer_set_project (CrosscheckLinkLayer *self,
     {
       g_signal_connect_swapped (project, "link-changed", G_CALLBACK (gtk_widget_queue_draw), self);
       g_signal_connect_swapped (project, "span-changed", G_CALLBACK (gtk_widget_queue_draw), self);
+      g_signal_connect_object (crosscheck_project_get_link_types (project), "items-changed",
+                               G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

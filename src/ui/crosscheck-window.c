@@ -35,6 +35,9 @@ static void on_hover_span_changed (CrosscheckTextView *view,
                                    GParamSpec         *pspec,
                                    CrosscheckWindow   *self);
 static void discard_recovery      (CrosscheckWindow   *self);
+static void on_span_removed       (CrosscheckWindow   *self,
+                                   CrosscheckSpan     *span,
+                                   CrosscheckChange    change);
 static void schedule_autosave     (CrosscheckWindow   *self);
 static void on_dirty_changed      (CrosscheckWindow   *self);
 
@@ -570,6 +573,7 @@ crosscheck_window_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (crosscheck_project_get_documents (self->project), self);
+      g_signal_handlers_disconnect_by_data (crosscheck_project_get_history (self->project), self);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CROSSCHECK_TYPE_WINDOW);
@@ -966,6 +970,7 @@ crosscheck_window_set_project (CrosscheckWindow  *self,
   g_signal_connect_swapped (crosscheck_project_get_history (self->project), "changed",
                             G_CALLBACK (schedule_autosave), self);
   g_signal_connect_swapped (self->project, "notify::dirty", G_CALLBACK (on_dirty_changed), self);
+  g_signal_connect_swapped (self->project, "span-changed", G_CALLBACK (on_span_removed), self);
   _crosscheck_window_watch_file (self);
 
   crosscheck_label_palette_set_project (self->palette, self->project);
@@ -1157,12 +1162,19 @@ discard_recovery (CrosscheckWindow *self)
     crosscheck_recovery_discard (self->recovery, self->recovery_id);
 }
 
+typedef struct
+{
+  CrosscheckWindow *self;  /* owned */
+  char             *id;
+} AutosaveJob;
+
 static void
 autosave_done (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(CrosscheckWindow) self = user_data;
+  AutosaveJob *job = user_data;
+  CrosscheckWindow *self = job->self;
   g_autoptr(GError) error = NULL;
 
   if (!crosscheck_recovery_save_finish (CROSSCHECK_RECOVERY (source), result, &error) &&
@@ -1174,9 +1186,15 @@ autosave_done (GObject      *source,
       _crosscheck_window_toast (self, message);
     }
 
-  /* Saved in the meantime: the copy is not needed. */
-  if (self->project != NULL && !crosscheck_project_get_dirty (self->project))
-    discard_recovery (self);
+  /* While the copy was written the work may have been saved, closed or
+   * replaced by another project: then the copy must not outlive it. */
+  if (self->project == NULL || !crosscheck_project_get_dirty (self->project) ||
+      g_strcmp0 (self->recovery_id, job->id) != 0)
+    crosscheck_recovery_discard (CROSSCHECK_RECOVERY (source), job->id);
+
+  g_object_unref (job->self);
+  g_free (job->id);
+  g_free (job);
 }
 
 /**
@@ -1190,6 +1208,7 @@ crosscheck_window_autosave_now (CrosscheckWindow *self)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  AutosaveJob *job;
 
   g_return_if_fail (CROSSCHECK_IS_WINDOW (self));
 
@@ -1206,9 +1225,12 @@ crosscheck_window_autosave_now (CrosscheckWindow *self)
 
   bytes = crosscheck_project_serialize (self->project);
   name = project_name (self);
+  job = g_new0 (AutosaveJob, 1);
+  job->self = g_object_ref (self);
+  job->id = g_strdup (self->recovery_id);
   crosscheck_recovery_save_async (self->recovery, self->recovery_id, bytes, name,
                                   crosscheck_project_get_file (self->project),
-                                  self->cancellable, autosave_done, g_object_ref (self));
+                                  self->cancellable, autosave_done, job);
 }
 
 static gboolean
@@ -1234,6 +1256,17 @@ schedule_autosave (CrosscheckWindow *self)
 
   /* No reference: dispose removes the source, so it never outlives us. */
   self->autosave_source = g_timeout_add_seconds (interval, autosave_timeout, self);
+}
+
+/* A span being linked from went away (deleted, undone, its article
+ * closed): the link being made goes with it. */
+static void
+on_span_removed (CrosscheckWindow *self,
+                 CrosscheckSpan   *span,
+                 CrosscheckChange  change)
+{
+  if (change == CROSSCHECK_CHANGE_REMOVED && span == self->pending_from)
+    _crosscheck_window_cancel_link (self);
 }
 
 static void
