@@ -85,6 +85,34 @@ test_reversed_and_clamped (void)
   g_assert_false (crosscheck_document_snap_range (document, TRUE, &start, &end));
 }
 
+static void
+test_unit_at (void)
+{
+  g_autoptr(CrosscheckDocument) document = crosscheck_document_new_from_text (TEXT, NULL);
+  const char *units[][3] = {
+    /* caret before…, sentence?, expected */
+    { "visit  as", "s", "President Aurélie Dumont-Okafor will visit  as soon as next week 🌉." },
+    { "visit  as", "w", "visit" },
+    { "  as soon", "w", "visit" },  /* just after "visit" */
+    { "Marchetti said", "s", "Zoe\xcc\x88 Marchetti said so." },
+    { "Marchetti said", "w", "Marchetti" },
+    { "ie Dumont", "w", "Aurélie" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      const char *hit = strstr (TEXT, units[i][0]);
+      guint offset, start, end;
+      g_autofree char *got = NULL;
+
+      g_assert_nonnull (hit);
+      offset = g_utf8_pointer_to_offset (TEXT, hit);
+      g_assert_true (crosscheck_document_unit_at (document, offset, units[i][1][0] == 's', &start, &end));
+      got = crosscheck_document_dup_slice (document, start, end);
+      g_assert_cmpstr (got, ==, units[i][2]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +126,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_snap);
     }
   g_test_add_func ("/core/snap/reversed-and-clamped", test_reversed_and_clamped);
+  g_test_add_func ("/core/snap/unit-at", test_unit_at);
 
   return g_test_run ();
 }

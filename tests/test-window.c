@@ -198,6 +198,32 @@ test_tag_trims_and_snaps (void)
 }
 
 static void
+test_tag_at_caret (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckSpan *claim;
+
+  /* Nothing selected: a claim key tags the sentence at the caret… */
+  _crosscheck_window_focus_column (window, crosscheck_window_get_column (window, 1));
+  crosscheck_text_view_scroll_to_offset (view_at (window, 1), 10);
+  press_label_key (window, 'c');
+  claim = selected (window);
+  g_assert_cmpstr (crosscheck_span_get_text (claim), ==,
+                   "The visit could take place in April or early May, officials said.");
+
+  /* …and in another article, an entity key tags the word at the caret
+   * rather than relabelling the span selected over there. */
+  _crosscheck_window_focus_column (window, crosscheck_window_get_column (window, 0));
+  crosscheck_text_view_scroll_to_offset (view_at (window, 0), 3);
+  press_label_key (window, 'p');
+  g_assert_cmpstr (crosscheck_span_get_text (selected (window)), ==, "President");
+  g_assert_cmpstr (label_of (claim), ==, "CLAIM");
+  g_assert_cmpuint (n_spans (window), ==, 2);
+
+  destroy_window (window);
+}
+
+static void
 test_tag_by_place (void)
 {
   CrosscheckWindow *window = make_window ();
@@ -814,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/columns", test_columns);
   g_test_add_func ("/ui/window/tag-trims-and-snaps", test_tag_trims_and_snaps);
   g_test_add_func ("/ui/window/tag-by-place", test_tag_by_place);
+  g_test_add_func ("/ui/window/tag-at-caret", test_tag_at_caret);
   g_test_add_func ("/ui/window/relabel-delete-undo", test_relabel_delete_undo);
   g_test_add_func ("/ui/window/navigation", test_navigation);
   g_test_add_func ("/ui/window/find-selects-match", test_find_selects_match);

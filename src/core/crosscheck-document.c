@@ -758,6 +758,82 @@ crosscheck_document_snap_range (CrosscheckDocument *self,
   return TRUE;
 }
 
+/**
+ * crosscheck_document_unit_at:
+ * @self: a #CrosscheckDocument
+ * @offset: a code point, e.g. the caret
+ * @sentence: %TRUE for the sentence there, %FALSE for the word
+ * @start: (out): first code point of the unit
+ * @end: (out): code point after it
+ *
+ * Finds the word or sentence at @offset (Unicode UAX #29, from Pango), with
+ * white space left out, so that a key can tag it without a selection. A
+ * caret just after a word counts as in it.
+ *
+ * Returns: %TRUE if there is a word or sentence there
+ */
+gboolean
+crosscheck_document_unit_at (CrosscheckDocument *self,
+                             guint               offset,
+                             gboolean            sentence,
+                             guint              *start,
+                             guint              *end)
+{
+  g_autofree PangoLogAttr *attrs = NULL;
+  gsize b, p0, p1;
+  guint first, n, s, e;
+
+  g_return_val_if_fail (CROSSCHECK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  offset = MIN (offset, self->length);
+  b = crosscheck_document_offset_to_byte (self, offset);
+  paragraph_bounds (self, b, b, &p0, &p1);
+  first = crosscheck_document_byte_to_offset (self, p0);
+  n = g_utf8_strlen (self->text + p0, p1 - p0);
+  if (n == 0)
+    return FALSE;
+
+  attrs = g_new0 (PangoLogAttr, n + 1);
+  pango_get_log_attrs (self->text + p0, p1 - p0, -1, pango_language_from_string ("und"), attrs, n + 1);
+
+#define ATTR(o) (attrs[(o) - first])
+
+  if (sentence)
+    {
+      s = offset;
+      while (s > first && !ATTR (s).is_sentence_start)
+        s--;
+      e = MAX (offset, s + 1);
+      while (e < first + n && !ATTR (e).is_sentence_end)
+        e++;
+    }
+  else
+    {
+      /* In a word, or just after one. */
+      s = offset;
+      if (!(s < first + n && ATTR (s).is_word_start) && s > first)
+        {
+          while (s > first && !ATTR (s).is_word_start)
+            s--;
+        }
+      if (!ATTR (s).is_word_start)
+        return FALSE;
+      e = s + 1;
+      while (e < first + n && !ATTR (e).is_word_end)
+        e++;
+      if (offset > e)
+        return FALSE;
+    }
+
+#undef ATTR
+
+  *start = s;
+  *end = e;
+
+  return crosscheck_document_snap_range (self, FALSE, start, end);
+}
+
 /* A detached copy of the editable fields, for the undo history. */
 CrosscheckDocument *
 _crosscheck_document_copy (CrosscheckDocument *self)

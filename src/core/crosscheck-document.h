@@ -53,6 +53,11 @@ char                *crosscheck_document_dup_slice        (CrosscheckDocument  *
                                                            guint                start,
                                                            guint                end);
 char                *crosscheck_document_make_title       (const char          *text);
+gboolean             crosscheck_document_unit_at          (CrosscheckDocument  *self,
+                                                           guint                offset,
+                                                           gboolean             sentence,
+                                                           guint               *start,
+                                                           guint               *end);
 gboolean             crosscheck_document_snap_range       (CrosscheckDocument  *self,
                                                            gboolean             whole_words,
                                                            guint               *start,

@@ -365,7 +365,8 @@ crosscheck_span_list_get_next (CrosscheckSpanList *self,
  * @before: (nullable): the current span, or %NULL
  *
  * The previous annotation for `[`: the span before @before, or without one,
- * the last span that starts before @offset.
+ * the last span that starts at or before @offset (so a caret at a span's
+ * start finds that span).
  *
  * Returns: (transfer none) (nullable): the span, or %NULL at the start
  */
@@ -385,7 +386,7 @@ crosscheck_span_list_get_previous (CrosscheckSpanList *self,
     return NULL;
 
   if (before == NULL || !crosscheck_span_tree_get_rank (entry->tree, before, &rank))
-    rank = crosscheck_span_tree_count_before (entry->tree, offset);
+    rank = crosscheck_span_tree_count_before (entry->tree, offset + 1);
 
   return rank > 0 ? crosscheck_span_tree_get_nth (entry->tree, rank - 1) : NULL;
 }

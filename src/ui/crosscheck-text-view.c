@@ -39,6 +39,8 @@ struct _CrosscheckTextView
   CrosscheckDocument *document;
   CrosscheckSpan     *selected;
   CrosscheckSpan     *hovered;
+
+  guint               link_dragging : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CrosscheckTextView, crosscheck_text_view, GTK_TYPE_TEXT_VIEW)
@@ -367,6 +369,7 @@ on_link_drag_begin (GtkGestureDrag     *gesture,
     }
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->link_dragging = TRUE;
   crosscheck_text_view_set_selected_span (self, span);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.tag-key", "u",
                               (guint32) ((state & GDK_SHIFT_MASK) ? 'X' : 'x'));
@@ -402,9 +405,15 @@ on_link_drag_end (GtkGestureDrag     *gesture,
                   double              dy,
                   CrosscheckTextView *self)
 {
-  CrosscheckSpan *to = span_under_drag (self, gesture, dx, dy);
+  CrosscheckSpan *to;
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
 
+  /* A plain click or text drag that this gesture refused is not ours. */
+  if (!self->link_dragging)
+    return;
+  self->link_dragging = FALSE;
+
+  to = span_under_drag (self, gesture, dx, dy);
   if (to == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.escape", NULL);
@@ -471,6 +480,29 @@ on_query_tooltip (GtkWidget          *widget,
   return TRUE;
 }
 
+static gboolean
+move_to_paragraph (CrosscheckTextView *self,
+                   gboolean            forward)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_iter_set_line_offset (&iter, 0);
+
+  do
+    {
+      if (forward ? !gtk_text_iter_forward_line (&iter) : !gtk_text_iter_backward_line (&iter))
+        break;
+    }
+  while (gtk_text_iter_ends_line (&iter));
+
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.1, FALSE, 0, 0);
+
+  return TRUE;
+}
+
 /* Single keys act only here, in an article: typing anywhere else (find
  * bar, inspector, palette) is never captured. */
 static gboolean
@@ -482,6 +514,12 @@ on_key_pressed (GtkEventControllerKey *controller,
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gunichar c;
+
+  /* Ctrl+Down/Up go to the next or previous paragraph with text, not to
+   * the blank line between paragraphs. */
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) == GDK_CONTROL_MASK &&
+      (keyval == GDK_KEY_Down || keyval == GDK_KEY_Up))
+    return move_to_paragraph (self, keyval == GDK_KEY_Down);
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
     return FALSE;
@@ -546,11 +584,23 @@ on_labels_changed (CrosscheckTextView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+unparent_idle (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 unparent_popover (GtkWidget *popover)
 {
-  if (gtk_widget_get_parent (popover) != NULL)
-    gtk_widget_unparent (popover);
+  /* Later: a menu closes before its item's action runs, and actions are
+   * found through the popover's parents. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, unparent_idle, g_object_ref (popover), g_object_unref);
 }
 
 /**
@@ -752,8 +802,10 @@ crosscheck_text_view_init (CrosscheckTextView *self)
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
+  /* Before GtkTextView's own menu: on a span, ours replaces it. */
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_context_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 

@@ -1090,9 +1090,10 @@ crosscheck_window_select_span (CrosscheckWindow *self,
  * @label: a span label
  *
  * Tags the text selected in the focused column with @label, trimmed and
- * (if the preference says so) grown to whole words; without a text
- * selection, relabels the selected span. Tells the editor why when
- * neither is possible.
+ * (if the preference says so) grown to whole words. Without a text
+ * selection, relabels the selected span if it is in that column, or else
+ * tags the sentence at the caret (claims) or the word (entities). Tells the
+ * editor why when none is possible.
  *
  * Returns: %TRUE if the project changed
  */
@@ -1133,7 +1134,9 @@ crosscheck_window_tag_selection (CrosscheckWindow *self,
       return TRUE;
     }
 
-  if (self->selected != NULL)
+  /* A selected span in the article being worked in takes the new label. */
+  if (self->selected != NULL &&
+      (view == NULL || crosscheck_span_get_document (self->selected) == crosscheck_text_view_get_document (view)))
     {
       if (!crosscheck_project_relabel_span (self->project, self->selected, label, &error))
         {
@@ -1141,6 +1144,29 @@ crosscheck_window_tag_selection (CrosscheckWindow *self,
           return FALSE;
         }
       return TRUE;
+    }
+
+  /* Nothing selected: a claim key tags the sentence at the caret, an entity
+   * key the word, so that the keyboard alone tags in a few presses. */
+  if (view != NULL)
+    {
+      CrosscheckDocument *document = crosscheck_text_view_get_document (view);
+
+      if (crosscheck_document_unit_at (document, crosscheck_text_view_get_cursor_offset (view),
+                                       crosscheck_label_get_kind (label) == CROSSCHECK_LABEL_CLAIM,
+                                       &start, &end))
+        {
+          span = crosscheck_project_add_span (self->project, document, start, end, label, &error);
+          if (span == NULL)
+            {
+              _crosscheck_window_toast (self, error->message);
+              return FALSE;
+            }
+
+          crosscheck_text_view_scroll_to_offset (view, end);
+          crosscheck_window_select_span (self, span);
+          return TRUE;
+        }
     }
 
   _crosscheck_window_toast (self, _("Select some text in an article first, then press a label’s key."));
