@@ -14,6 +14,10 @@
 #   window-light.png   light style, default size (1200x800)
 #   window-dark.png    dark style (GSettings style-variant 'dark')
 #   window-narrow.png  light style, window resized to 700x700
+#   window-links.png   light style, 1400x900 without the sidebar (F9), so
+#                      that all four articles and the sample's links between
+#                      them show; "]" twice selects the first claim, whose
+#                      link is emphasised
 # Settings are never read from or written to your own configuration: the
 # light runs use the memory GSettings backend, the dark run a keyfile in a
 # temporary XDG_CONFIG_HOME.
@@ -83,6 +87,9 @@ brightness() {
   convert "$1" -colorspace Gray -format '%[fx:mean]' info:
 }
 
+# The keys pressed in the window before a shot (xdotool key names).
+shot_keys=(bracketright)
+
 # shoot NAME STYLE [WIDTHxHEIGHT] [extra environment assignments...]
 # STYLE is light or dark; prints nothing, writes $outdir/NAME.png.
 shoot() {
@@ -135,8 +142,8 @@ shoot() {
   fi
 
   timeout 10 xdotool windowfocus --sync "$wid" || xdotool windowfocus "$wid"
-  # The first article has the focus: "]" selects its first annotation.
-  xdotool key --delay 50 bracketright
+  # The first article has the focus: "]" (shot_keys) selects its first annotation.
+  xdotool key --delay 50 "${shot_keys[@]}"
   if [[ -n $size ]]; then
     xdotool windowsize "$wid" "${size%x*}" "${size#*x}"
     for ((i = 0; i < 100; i++)); do
@@ -201,3 +208,6 @@ if ((status != 0)); then
   exit 1
 fi
 shoot window-narrow light 700x700
+shot_keys=(F9 bracketright bracketright)
+shoot window-links light 1400x900
+shot_keys=(bracketright)
