@@ -23,7 +23,12 @@
 #       (supports);
 #   (d) by mouse: right-clicks the second column 2 claim, picks "Link to…
 #       (contradicts)", clicks the column 1 claim and presses Return;
-#   (e) saves with Ctrl+S and quits with Ctrl+Q.
+#   (e) saves with Ctrl+S and quits with Ctrl+Q;
+#   (f) in a second session on a new project of the same articles, by
+#       keyboard only: tags the sentences at the caret (no selection) in
+#       columns 1 and 3 and links them, in at most 15 key presses:
+#       Ctrl+Down Ctrl+Down c F6 F6 Ctrl+Down Ctrl+Down c x Shift+F6 Shift+F6
+#       [ Return (13).
 # Each step is checked in the saved file, read with Python alone: the links
 # join the right spans (by text and document) with the right type and
 # attributes, every span's text is doc["text"][start:end], and
@@ -40,7 +45,9 @@
 # the whole phrase. 15 presses cannot be reached on this route: the keys
 # other than the search text (Ctrl+F, Return, Escape and c per claim, two
 # F6 and the five of the link) are already 15. The test checks the count
-# against KEY_BUDGET, so that a route that needs more keys shows.
+# against KEY_BUDGET, so that a route that needs more keys shows. Route (f)
+# tags whole sentences instead of phrases, and must take at most
+# QUICK_BUDGET presses.
 #
 # The Ctrl+drags aim as an editor would: the bar that says a link is being
 # made appears above the columns as soon as the drag starts and pushes the
@@ -83,6 +90,7 @@ PAUSE = 0.3             # s after a group of keys, for the app to process them
 SETTLE = 0.6            # s for the link bar to slide in or out
 KEY_BUDGET = 28         # key presses of the keyboard route, see above
 MATCH = 0.5             # rows that must match to say where the articles moved
+QUICK_BUDGET = 15       # key presses allowed for route (f)
 
 # The claims (data/samples/README.md, "Timing of the visit"), each once in
 # its article, and the keys that select them with the find bar.
@@ -98,6 +106,17 @@ CONTRADICTION_TYPE = "temporal"
 
 # Pixels into a phrase from the start LOCATE reports, to click or drag on it.
 INTO = 12
+
+# Route (f), in groups (the test pauses after each): the third paragraph of
+# each article (title, dateline, then the first paragraph of text) is one
+# sentence holding the phrase.
+QUICK_ROUTE = [
+    ("ctrl+Down", "ctrl+Down", "c"),
+    ("F6", "F6", "ctrl+Down", "ctrl+Down", "c"),
+    ("x",),
+    ("shift+F6", "shift+F6", "bracketleft"),
+    ("Return",),
+]
 
 CHECKS = [
     "crosscheck-cli new makes a project of the 4 samples (d1..d4, no spans, no links)",
@@ -124,6 +143,10 @@ CHECKS = [
     "crosscheck-cli validate accepts the saved file",
     "tests/check-project.py (schema, sha256, offsets) accepts the saved file",
     "the app printed no GLib warnings or criticals",
+    "(f) new session, keyboard only: %s tags the sentences with %r (d1) and %r (d3) as CLAIMs and "
+    "links them as contradicts" % (" ".join(k for group in QUICK_ROUTE for k in group), CLAIM_D1, CLAIM_D3),
+    "(f) that route takes at most %d key presses" % QUICK_BUDGET,
+    "(f) Ctrl+Q quits; crosscheck-cli validate and check-project.py accept the file; no GLib warnings",
 ]
 
 
@@ -529,6 +552,7 @@ def main():
     keep = os.environ.get("CROSSCHECK_E2E_KEEP") == "1"
     try:
         run(tap, tmp)
+        run_quick(tap, tmp)
     except StepFailed as e:
         log("FAILED: %s" % e)
         tap.abandon("not reached: %s" % e)
@@ -537,9 +561,9 @@ def main():
         traceback.print_exc()
         tap.abandon("not reached: %r" % e)
     finally:
-        for a in App.instances:
+        for i, a in enumerate(App.instances):
             a.kill()
-            with open(os.path.join(tmp, "app.log"), "w", encoding="utf-8") as f:
+            with open(os.path.join(tmp, "app%s.log" % (i + 1 if i else "")), "w", encoding="utf-8") as f:
                 f.write("".join(line + "\n" for line in a.lines))
 
     if tap.failed or keep:
@@ -549,10 +573,34 @@ def main():
     return 1 if tap.failed else 0
 
 
+def app_env(tmp, requests):
+    """The app's environment: a temporary home, the ui tests' settings, and
+    the phrases to locate (READY comes only when some are asked for)."""
+    env = dict(os.environ)
+    for sub in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        path = os.path.join(tmp, "home" if sub == "HOME" else "home/" + sub.lower())
+        os.makedirs(path, exist_ok=True)
+        env[sub] = path
+    env.setdefault("GSETTINGS_BACKEND", "memory")
+    env.setdefault("GSETTINGS_SCHEMA_DIR", os.path.join(BUILDDIR, "data"))
+    env.setdefault("GDK_BACKEND", "x11")
+    env.setdefault("GTK_A11Y", "none")
+    env.setdefault("NO_AT_BRIDGE", "1")
+    env.setdefault("ADW_DISABLE_PORTAL", "1")
+    env.setdefault("GSK_RENDERER", "cairo")
+    env["CROSSCHECK_DEBUG_LOCATE"] = "|".join(requests)
+    env.pop("G_DEBUG", None)  # warnings are counted, not made fatal
+    return env
+
+
+def sample_paths():
+    return sorted(os.path.join(SAMPLES, n) for n in os.listdir(SAMPLES)
+                  if re.fullmatch(r"0[1-4]-.*\.txt", n))
+
+
 def run(tap, tmp):
     project_path = os.path.join(tmp, "links.crosscheck.json")
-    samples = sorted(os.path.join(SAMPLES, n) for n in os.listdir(SAMPLES)
-                     if re.fullmatch(r"0[1-4]-.*\.txt", n))
+    samples = sample_paths()
 
     # 1. The project, as the command line makes it.
     r = subprocess.run([CLI, "new", "-o", project_path] + samples, capture_output=True, text=True, timeout=60)
@@ -590,22 +638,7 @@ def run(tap, tmp):
 
     # 2. Start the app; it tells where the phrases are on screen.
     requests = ["d1:" + CLAIM_D1, "d2:" + CLAIM_D2, "d2:" + CLAIM_D2B, "d3:" + CLAIM_D3]
-    env = dict(os.environ)
-    for sub in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        path = os.path.join(tmp, "home" if sub == "HOME" else "home/" + sub.lower())
-        os.makedirs(path, exist_ok=True)
-        env[sub] = path
-    env.setdefault("GSETTINGS_BACKEND", "memory")
-    env.setdefault("GSETTINGS_SCHEMA_DIR", os.path.join(BUILDDIR, "data"))
-    env.setdefault("GDK_BACKEND", "x11")
-    env.setdefault("GTK_A11Y", "none")
-    env.setdefault("NO_AT_BRIDGE", "1")
-    env.setdefault("ADW_DISABLE_PORTAL", "1")
-    env.setdefault("GSK_RENDERER", "cairo")
-    env["CROSSCHECK_DEBUG_LOCATE"] = "|".join(requests)
-    env.pop("G_DEBUG", None)  # warnings are counted below, not made fatal
-
-    app = App([APP, project_path], env)
+    app = App([APP, project_path], app_env(tmp, requests))
     App.instances.append(app)
     try:
         lines = app.wait_line("READY", READY_TIMEOUT)
@@ -845,6 +878,71 @@ def run(tap, tmp):
 
     warnings = [line for line in app.lines if re.search(r"-(WARNING|CRITICAL) \*\*", line)]
     tap.check(not warnings, "\n".join(warnings))
+
+
+def first_sentence_with(text, phrase):
+    """The sentence holding phrase, when it starts its paragraph."""
+    at = text.find(phrase)
+    start = text.rfind("\n", 0, at) + 1
+    end = re.compile(r"[.!?](?=\s|$)").search(text, at)
+    return text[start:end.end()] if end else None
+
+
+def run_quick(tap, tmp):
+    """(f) The shortest keyboard route, in a session of its own."""
+    project_path = os.path.join(tmp, "quick.crosscheck.json")
+    r = subprocess.run([CLI, "new", "-o", project_path] + sample_paths(),
+                       capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        raise StepFailed("crosscheck-cli new: status %d: %s" % (r.returncode, r.stderr))
+    with open(project_path, "rb") as f:
+        initial = f.read()
+    texts = {d["id"]: d["text"] for d in json.loads(initial.decode("utf-8"))["documents"]}
+    want = {"d1": first_sentence_with(texts["d1"], CLAIM_D1),
+            "d3": first_sentence_with(texts["d3"], CLAIM_D3)}
+    log("(f) expected claims: %r" % want)
+
+    app = App([APP, project_path], app_env(os.path.join(tmp, "quick"), ["d1:" + CLAIM_D1]))
+    App.instances.append(app)
+    app.wait_line("READY", READY_TIMEOUT)
+    win = Window(app, find_window(app), tmp)
+    saver = Saver(win, project_path, initial)
+
+    win.presses = 0
+    for group in QUICK_ROUTE:
+        win.keys(*group)
+    presses = win.presses
+    log("(f) keyboard route: %d key presses from open articles to the link" % presses)
+    win.screenshot("f-linked.png")
+
+    p = saver.save("(f)")
+    docs = {d["id"]: d["text"] for d in p["documents"]}
+    c1, c3 = find_span(p, "d1", want["d1"]), find_span(p, "d3", want["d3"])
+    spans_ok = all(s and s["label"] == "CLAIM" and docs[s["document"]][s["start"]:s["end"]] == s["text"]
+                   for s in (c1, c3))
+    tap.check(len(p["spans"]) == 2 and spans_ok and len(p["links"]) == 1
+              and len(links_between(p, c1, c3, "contradicts")) == 1, summary(p))
+    tap.check(presses <= QUICK_BUDGET, "%d key presses, budget %d" % (presses, QUICK_BUDGET))
+
+    win.keys("ctrl+q")
+    problems = []
+    try:
+        status = app.proc.wait(timeout=QUIT_TIMEOUT)
+        if status != 0:
+            problems.append("exit status %d" % status)
+    except subprocess.TimeoutExpired:
+        problems.append("still running %d s after Ctrl+Q" % QUIT_TIMEOUT)
+        app.kill()
+    app.thread.join(timeout=5)
+    r = subprocess.run([CLI, "validate", project_path], capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        problems.append("crosscheck-cli validate: status %d\n%s%s" % (r.returncode, r.stdout, r.stderr))
+    py = os.environ.get("CROSSCHECK_PYTHON", "/usr/bin/python3")
+    r = subprocess.run([py, CHECKER, project_path], capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        problems.append("check-project.py: status %d\n%s%s" % (r.returncode, r.stdout, r.stderr))
+    problems += [line for line in app.lines if re.search(r"-(WARNING|CRITICAL) \*\*", line)]
+    tap.check(not problems, "\n".join(problems))
 
 
 if __name__ == "__main__":
