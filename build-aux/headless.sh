@@ -6,6 +6,7 @@
 #
 # Test wrapper (Meson exe_wrapper): runs PROGRAM ARGS... on a private Xvfb and D-Bus session.
 # Xvfb picks a free display itself (-displayfd), so tests can run in parallel.
+# CROSSCHECK_XVFB_SCREEN sets the screen (default 1280x1024x24).
 
 set -euo pipefail
 
@@ -38,7 +39,7 @@ trap 'exit 130' INT
 
 # Xvfb writes the display number it picked to fd 3 once it accepts connections.
 mkfifo "$tmpdir/displayfd"
-Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp \
+Xvfb -displayfd 3 -screen 0 "${CROSSCHECK_XVFB_SCREEN:-1280x1024x24}" -nolisten tcp \
   3>"$tmpdir/displayfd" </dev/null >"$tmpdir/xvfb.log" 2>&1 &
 xvfb_pid=$!
 display=

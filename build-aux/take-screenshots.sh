@@ -41,10 +41,16 @@ for tool in ninja Xvfb dbus-run-session xdotool import convert identify; do
   fi
 done
 
+# A private X server (1400x900) and D-Bus session, from the same wrapper the
+# tests use: the script runs itself again inside it.
+if [[ -z ${CROSSCHECK_SCREENSHOTS_INNER:-} ]]; then
+  export CROSSCHECK_SCREENSHOTS_INNER=1 CROSSCHECK_XVFB_SCREEN=1400x900x24
+  exec "$srcdir/build-aux/headless.sh" "$srcdir/build-aux/take-screenshots.sh" "$builddir"
+fi
+
 ninja -C "$builddir"
 
 tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/crosscheck-screenshots.XXXXXX")
-xvfb_pid=
 app_pid=
 # shellcheck disable=SC2317  # called from the EXIT trap
 cleanup() {
@@ -52,31 +58,11 @@ cleanup() {
     kill -- "-$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
   fi
-  if [[ -n $xvfb_pid ]]; then
-    kill "$xvfb_pid" 2>/dev/null || true
-    wait "$xvfb_pid" 2>/dev/null || true
-  fi
   rm -rf "$tmpdir"
 }
 trap cleanup EXIT
 trap 'exit 143' TERM
 trap 'exit 130' INT
-
-# A private X server: Xvfb writes the display number it picked to fd 3 once
-# it accepts connections.
-mkfifo "$tmpdir/displayfd"
-Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp \
-  3>"$tmpdir/displayfd" </dev/null >"$tmpdir/xvfb.log" 2>&1 &
-xvfb_pid=$!
-display=
-read -r -t 30 display <"$tmpdir/displayfd" || true
-if [[ ! $display =~ ^[0-9]+$ ]]; then
-  echo "take-screenshots.sh: Xvfb did not start:" >&2
-  cat "$tmpdir/xvfb.log" >&2
-  exit 1
-fi
-export DISPLAY=":$display" GDK_BACKEND=x11
-unset WAYLAND_DISPLAY
 
 export GSETTINGS_SCHEMA_DIR="$builddir/data" GSK_RENDERER=cairo GTK_A11Y=none \
   NO_AT_BRIDGE=1 ADW_DISABLE_PORTAL=1 LC_ALL=C.UTF-8 LANGUAGE=
