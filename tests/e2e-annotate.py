@@ -30,28 +30,16 @@
 
 import json
 import os
-import queue
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
-SRCDIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILDDIR = os.path.join(SRCDIR, "_build")
-
-APP = os.environ.get("CROSSCHECK_BIN") or os.path.join(BUILDDIR, "src", "ui", "crosscheck")
-CLI = os.environ.get("CROSSCHECK_CLI") or os.path.join(BUILDDIR, "src", "cli", "crosscheck-cli")
-SAMPLES = os.environ.get("CROSSCHECK_SAMPLES_DIR") or os.path.join(SRCDIR, "data", "samples")
-CHECKER = os.path.join(SRCDIR, "tests", "check-project.py")
-
-READY_TIMEOUT = 60      # seconds until the app must print READY
-SAVE_TIMEOUT = 15       # seconds until Ctrl+S must have written the file
-QUIT_TIMEOUT = 30       # seconds until Ctrl+Q must have ended the process
-KEY_DELAY = "50"        # ms between keys (xdotool key --delay)
-PAUSE = 0.3             # s after a group of keys, for the app to process them
+from e2e_common import (APP, App, BUILDDIR, CHECKER, CLI, find_window, log, QUIT_TIMEOUT,
+                        READY_TIMEOUT, SAMPLES, SAVE_TIMEOUT, StepFailed, Tap,
+                        Window as BaseWindow)
 
 PERSON_PHRASE = "Aurélie Dumont-Okafor"        # d1, 5th line on screen
 CLAIM_PHRASE = "in April or early May"         # d2, wraps after "April"
@@ -83,174 +71,13 @@ CHECKS = [
 ]
 
 
-def log(*args):
-    for line in " ".join(str(a) for a in args).splitlines() or [""]:
-        print("# " + line, file=sys.stderr, flush=True)
-
-
-class Tap:
-    def __init__(self, names):
-        self.names = names
-        self.n = 0
-        self.failed = 0
-        print("1..%d" % len(names), flush=True)
-
-    def result(self, ok, detail="", skip=None):
-        self.n += 1
-        name = self.names[self.n - 1]
-        line = "%s %d - %s" % ("ok" if ok else "not ok", self.n, name)
-        if skip:
-            line += " # SKIP " + skip
-        print(line, flush=True)
-        if not ok:
-            self.failed += 1
-            if detail:
-                for d in str(detail).splitlines():
-                    log("  " + d)
-
-    def check(self, cond, detail=""):
-        self.result(bool(cond), detail)
-        return bool(cond)
-
-    def abandon(self, reason):
-        if self.n < len(self.names):
-            log(reason)
-        while self.n < len(self.names):
-            self.result(False)
-
-
-class StepFailed(Exception):
-    pass
-
-
-# ---------------------------------------------------------------------------
-# The application process
-
-class App:
-    def __init__(self, args, env):
-        self.lines = []
-        self.queue = queue.Queue()
-        log("starting", " ".join(args))
-        self.proc = subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL,
-                                     stdout=sys.stderr, stderr=subprocess.PIPE,
-                                     text=True, encoding="utf-8", errors="replace")
-        self.thread = threading.Thread(target=self._read, daemon=True)
-        self.thread.start()
-
-    def _read(self):
-        for line in self.proc.stderr:
-            line = line.rstrip("\n")
-            print("app: " + line, file=sys.stderr, flush=True)
-            self.lines.append(line)
-            self.queue.put(line)
-        self.queue.put(None)
-
-    def wait_line(self, pattern, timeout):
-        """Returns the lines up to the first one matching pattern."""
-        seen = []
-        deadline = time.monotonic() + timeout
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise StepFailed("no %r from the app within %d s" % (pattern, timeout))
-            try:
-                line = self.queue.get(timeout=left)
-            except queue.Empty:
-                continue
-            if line is None:
-                raise StepFailed("the app ended (status %s) before printing %r"
-                                 % (self.proc.wait(), pattern))
-            seen.append(line)
-            if re.fullmatch(pattern, line):
-                return seen
-
-    def alive(self):
-        return self.proc.poll() is None
-
-    def kill(self):
-        if self.alive():
-            log("killing the app (pid %d)" % self.proc.pid)
-            self.proc.kill()
-            self.proc.wait()
-
-
-# ---------------------------------------------------------------------------
-# xdotool
-
-def xdo(*args, timeout=20):
-    cmd = ["xdotool"] + [str(a) for a in args]
-    try:
-        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise StepFailed("timed out after %d s: %s" % (timeout, " ".join(cmd)))
-    if r.returncode != 0:
-        raise StepFailed("%s: status %d: %s" % (" ".join(cmd), r.returncode, r.stderr.strip()))
-    return r.stdout
-
-
-def find_window(app):
-    """The app's visible top-level window ("Crosscheck — …"), with retries."""
-    for attempt in range(3):
-        if not app.alive():
-            raise StepFailed("the app is not running")
-        try:
-            out = xdo("search", "--sync", "--onlyvisible", "--name", "^Crosscheck", timeout=20)
-        except StepFailed as e:
-            log("window search, attempt %d: %s" % (attempt + 1, e))
-            continue
-        for wid in out.split():
-            name = xdo("getwindowname", wid).strip()
-            if name.startswith("Crosscheck"):
-                log("window %s: %r, %s" % (wid, name, " ".join(xdo("getwindowgeometry", wid).split()[3:])))
-                return wid
-        time.sleep(0.5)
-    raise StepFailed("no visible window named Crosscheck…")
-
-
-class Window:
-    def __init__(self, app, wid):
-        self.app = app
-        self.wid = wid
-
-    def focus(self):
-        if not self.app.alive():
-            raise StepFailed("the app is not running (status %s)" % self.app.proc.poll())
-        try:
-            xdo("windowfocus", "--sync", self.wid, timeout=10)
-        except StepFailed as e:
-            log("windowfocus --sync: %s; retrying without --sync" % e)
-            xdo("windowfocus", self.wid)
-            time.sleep(PAUSE)
-
-    def keys(self, *keys):
-        self.focus()
-        log("keys: " + " ".join(keys))
-        xdo("key", "--delay", KEY_DELAY, *keys)
-        time.sleep(PAUSE)
-
-    def type(self, text):
-        self.focus()
-        log("type: %r" % text)
-        xdo("type", "--delay", KEY_DELAY, text)
-        time.sleep(PAUSE)
-
-    def drag(self, x0, y0, x1, y1, steps=4):
-        self.focus()
-        log("drag: (%d, %d) -> (%d, %d)" % (x0, y0, x1, y1))
-        args = ["mousemove", "--window", self.wid, x0, y0, "sleep", "0.1", "mousedown", "1"]
-        for i in range(1, steps + 1):
-            args += ["sleep", "0.08", "mousemove", "--window", self.wid,
-                     round(x0 + (x1 - x0) * i / steps), round(y0 + (y1 - y0) * i / steps)]
-        args += ["sleep", "0.1", "mouseup", "1"]
-        xdo(*args)
-        time.sleep(PAUSE)
-        # Out of the text, so that no span tooltip covers the screenshots.
-        xdo("mousemove", "--window", self.wid, 600, 10)
-
-    def screenshot(self, path):
+class Window(BaseWindow):
+    def screenshot(self, name):
+        """The window alone, as tmp/name, when ImageMagick's import is there."""
         if shutil.which("import") is None:
             log("no ImageMagick import: no screenshot")
             return
+        path = os.path.join(self.tmp, name)
         r = subprocess.run(["import", "-window", self.wid, path],
                            capture_output=True, text=True, timeout=30)
         if r.returncode == 0:
@@ -347,8 +174,6 @@ def main():
     return 1 if tap.failed else 0
 
 
-App.instances = []
-
 
 def run(tap, tmp):
     project = os.path.join(tmp, "e2e.crosscheck.json")
@@ -415,7 +240,7 @@ def run(tap, tmp):
             located.update(zip(asked, got))
     if not tap.check(not missing, "\n".join(missing)):
         raise StepFailed("phrases not located")
-    win = Window(app, find_window(app))
+    win = Window(app, find_window(app), tmp)
 
     # (a) Mouse: drag over the name in column 1 (focused on open), press p.
     x0, y0, x1, y1 = located["d1:" + PERSON_PHRASE]
@@ -452,7 +277,7 @@ def run(tap, tmp):
 
     # Relabel: no text selection, the new span is the selected one.
     win.keys("e")
-    win.screenshot(os.path.join(tmp, "after-step-c.png"))
+    win.screenshot("after-step-c.png")
     tap.check(app.alive(), "the app ended")
 
     # (d) Back to column 1, pick its span with ], delete it, save.

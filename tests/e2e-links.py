@@ -65,28 +65,17 @@
 
 import json
 import os
-import queue
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
-SRCDIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILDDIR = os.path.join(SRCDIR, "_build")
+from e2e_common import (APP, App, BUILDDIR, CHECKER, CLI, find_window, log, PAUSE, QUIT_TIMEOUT,
+                        READY_TIMEOUT, SAMPLES, SAVE_TIMEOUT, StepFailed, Tap,
+                        Window as BaseWindow, xdo)
 
-APP = os.environ.get("CROSSCHECK_BIN") or os.path.join(BUILDDIR, "src", "ui", "crosscheck")
-CLI = os.environ.get("CROSSCHECK_CLI") or os.path.join(BUILDDIR, "src", "cli", "crosscheck-cli")
-SAMPLES = os.environ.get("CROSSCHECK_SAMPLES_DIR") or os.path.join(SRCDIR, "data", "samples")
-CHECKER = os.path.join(SRCDIR, "tests", "check-project.py")
-
-READY_TIMEOUT = 60      # seconds until the app must print READY
-SAVE_TIMEOUT = 15       # seconds until Ctrl+S must have written the file
-QUIT_TIMEOUT = 30       # seconds until Ctrl+Q must have ended the process
-KEY_DELAY = "50"        # ms between keys (xdotool key --delay)
-PAUSE = 0.3             # s after a group of keys, for the app to process them
 SETTLE = 0.6            # s for the link bar to slide in or out
 KEY_BUDGET = 28         # key presses of the keyboard route, see above
 MATCH = 0.5             # rows that must match to say where the articles moved
@@ -150,132 +139,8 @@ CHECKS = [
 ]
 
 
-def log(*args):
-    for line in " ".join(str(a) for a in args).splitlines() or [""]:
-        print("# " + line, file=sys.stderr, flush=True)
-
-
-class Tap:
-    def __init__(self, names):
-        self.names = names
-        self.n = 0
-        self.failed = 0
-        print("1..%d" % len(names), flush=True)
-
-    def result(self, ok, detail="", todo=None):
-        self.n += 1
-        name = self.names[self.n - 1]
-        line = "%s %d - %s" % ("ok" if ok else "not ok", self.n, name)
-        if todo:
-            line += " # TODO " + todo
-        print(line, flush=True)
-        if not ok:
-            if not todo:
-                self.failed += 1
-            if detail:
-                for d in str(detail).splitlines():
-                    log("  " + d)
-
-    def check(self, cond, detail="", todo=None):
-        self.result(bool(cond), detail, todo)
-        return bool(cond)
-
-    def abandon(self, reason):
-        if self.n < len(self.names):
-            log(reason)
-        while self.n < len(self.names):
-            self.result(False)
-
-
-class StepFailed(Exception):
-    pass
-
-
 # ---------------------------------------------------------------------------
-# The application process
-
-class App:
-    instances = []
-
-    def __init__(self, args, env):
-        self.lines = []
-        self.queue = queue.Queue()
-        log("starting", " ".join(args))
-        self.proc = subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL,
-                                     stdout=sys.stderr, stderr=subprocess.PIPE,
-                                     text=True, encoding="utf-8", errors="replace")
-        self.thread = threading.Thread(target=self._read, daemon=True)
-        self.thread.start()
-
-    def _read(self):
-        for line in self.proc.stderr:
-            line = line.rstrip("\n")
-            print("app: " + line, file=sys.stderr, flush=True)
-            self.lines.append(line)
-            self.queue.put(line)
-        self.queue.put(None)
-
-    def wait_line(self, pattern, timeout):
-        """Returns the lines up to the first one matching pattern."""
-        seen = []
-        deadline = time.monotonic() + timeout
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise StepFailed("no %r from the app within %d s" % (pattern, timeout))
-            try:
-                line = self.queue.get(timeout=left)
-            except queue.Empty:
-                continue
-            if line is None:
-                raise StepFailed("the app ended (status %s) before printing %r"
-                                 % (self.proc.wait(), pattern))
-            seen.append(line)
-            if re.fullmatch(pattern, line):
-                return seen
-
-    def alive(self):
-        return self.proc.poll() is None
-
-    def kill(self):
-        if self.alive():
-            log("killing the app (pid %d)" % self.proc.pid)
-            self.proc.kill()
-            self.proc.wait()
-
-
-# ---------------------------------------------------------------------------
-# xdotool and screenshots
-
-def xdo(*args, timeout=20):
-    cmd = ["xdotool"] + [str(a) for a in args]
-    try:
-        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise StepFailed("timed out after %d s: %s" % (timeout, " ".join(cmd)))
-    if r.returncode != 0:
-        raise StepFailed("%s: status %d: %s" % (" ".join(cmd), r.returncode, r.stderr.strip()))
-    return r.stdout
-
-
-def find_window(app):
-    """The app's visible top-level window ("Crosscheck — …"), with retries."""
-    for attempt in range(3):
-        if not app.alive():
-            raise StepFailed("the app is not running")
-        try:
-            out = xdo("search", "--sync", "--onlyvisible", "--name", "^Crosscheck", timeout=20)
-        except StepFailed as e:
-            log("window search, attempt %d: %s" % (attempt + 1, e))
-            continue
-        for wid in out.split():
-            name = xdo("getwindowname", wid).strip()
-            if name.startswith("Crosscheck"):
-                log("window %s: %r, %s" % (wid, name, " ".join(xdo("getwindowgeometry", wid).split()[3:])))
-                return wid
-        time.sleep(0.5)
-    raise StepFailed("no visible window named Crosscheck…")
-
+# Screenshots
 
 class Shot:
     """A screenshot of the window, as 8-bit RGB."""
@@ -314,53 +179,7 @@ def vertical_shift(before, after, x0, x1, y0, y1, max_shift=200):
     return best
 
 
-class Window:
-    def __init__(self, app, wid, tmp):
-        self.app = app
-        self.wid = wid
-        self.tmp = tmp
-        self.presses = 0    # key presses sent: chords and typed characters
-
-    def focus(self):
-        if not self.app.alive():
-            raise StepFailed("the app is not running (status %s)" % self.app.proc.poll())
-        try:
-            xdo("windowfocus", "--sync", self.wid, timeout=10)
-        except StepFailed as e:
-            log("windowfocus --sync: %s; retrying without --sync" % e)
-            xdo("windowfocus", self.wid)
-            time.sleep(PAUSE)
-
-    def keys(self, *keys):
-        self.focus()
-        log("keys: " + " ".join(keys))
-        xdo("key", "--delay", KEY_DELAY, *keys)
-        self.presses += len(keys)
-        time.sleep(PAUSE)
-
-    def type(self, text):
-        self.focus()
-        log("type: %r" % text)
-        xdo("type", "--delay", KEY_DELAY, text)
-        self.presses += len(text)
-        time.sleep(PAUSE)
-
-    def away(self):
-        """The pointer out of the text, so that no tooltip or hover shows."""
-        xdo("mousemove", "--window", self.wid, 600, 10)
-
-    def drag(self, x0, y0, x1, y1, steps=4):
-        self.focus()
-        log("drag: (%d, %d) -> (%d, %d)" % (x0, y0, x1, y1))
-        args = ["mousemove", "--window", self.wid, x0, y0, "sleep", "0.1", "mousedown", "1"]
-        for i in range(1, steps + 1):
-            args += ["sleep", "0.08", "mousemove", "--window", self.wid,
-                     round(x0 + (x1 - x0) * i / steps), round(y0 + (y1 - y0) * i / steps)]
-        args += ["sleep", "0.1", "mouseup", "1"]
-        xdo(*args)
-        time.sleep(PAUSE)
-        self.away()
-
+class Window(BaseWindow):
     def click(self, x, y, button=1):
         self.focus()
         log("click %d at (%d, %d)" % (button, x, y))
