@@ -34,11 +34,10 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-from e2e_common import (APP, App, BUILDDIR, CHECKER, CLI, find_window, log, QUIT_TIMEOUT,
-                        READY_TIMEOUT, SAMPLES, SAVE_TIMEOUT, StepFailed, Tap,
+from e2e_common import (APP, app_env, App, CHECKER, CLI, find_window, log, QUIT_TIMEOUT,
+                        READY_TIMEOUT, run_tests, sample_paths, SAVE_TIMEOUT, StepFailed,
                         Window as BaseWindow)
 
 PERSON_PHRASE = "Aurélie Dumont-Okafor"        # d1, 5th line on screen
@@ -140,45 +139,9 @@ def key_path_for_claim(locate):
 
 # ---------------------------------------------------------------------------
 
-def main():
-    if not os.environ.get("DISPLAY"):
-        print("1..0 # SKIP no display (run under build-aux/headless.sh)")
-        return 0
-    if shutil.which("xdotool") is None:
-        print("1..0 # SKIP xdotool not installed")
-        return 0
-
-    tap = Tap(CHECKS)
-    tmp = tempfile.mkdtemp(prefix="crosscheck-e2e-")
-    log("temporary directory: " + tmp)
-    keep = os.environ.get("CROSSCHECK_E2E_KEEP") == "1"
-    try:
-        run(tap, tmp)
-    except StepFailed as e:
-        log("FAILED: %s" % e)
-        tap.abandon("not reached: %s" % e)
-    except Exception as e:  # noqa: BLE001 - report anything as TAP failures
-        import traceback
-        traceback.print_exc()
-        tap.abandon("not reached: %r" % e)
-    finally:
-        for a in App.instances:
-            a.kill()
-            with open(os.path.join(tmp, "app.log"), "w", encoding="utf-8") as f:
-                f.write("".join(line + "\n" for line in a.lines))
-
-    if tap.failed or keep:
-        log("kept %s (screenshot, saved files, app log)" % tmp)
-    else:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return 1 if tap.failed else 0
-
-
-
 def run(tap, tmp):
     project = os.path.join(tmp, "e2e.crosscheck.json")
-    samples = sorted(os.path.join(SAMPLES, n) for n in os.listdir(SAMPLES)
-                     if re.fullmatch(r"0[1-4]-.*\.txt", n))
+    samples = sample_paths()
 
     # 1. The project, as the command line makes it.
     r = subprocess.run([CLI, "new", "-o", project] + samples, capture_output=True, text=True, timeout=60)
@@ -200,23 +163,7 @@ def run(tap, tmp):
     words = CLAIM_SENTENCE.split(" ")
     requests = ["d1:" + PERSON_PHRASE, "d2:" + D2_FIRST_LINE, "d2:" + CLAIM_PHRASE] + \
         ["d2:" + " ".join(words[:k]) for k in range(2, len(words) + 1)]
-    env = dict(os.environ)
-    for sub in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        path = os.path.join(tmp, "home" if sub == "HOME" else "home/" + sub.lower())
-        os.makedirs(path, exist_ok=True)
-        env[sub] = path
-    env.setdefault("GSETTINGS_BACKEND", "memory")
-    env.setdefault("GSETTINGS_SCHEMA_DIR", os.path.join(BUILDDIR, "data"))
-    env.setdefault("GDK_BACKEND", "x11")
-    env.setdefault("GTK_A11Y", "none")
-    env.setdefault("NO_AT_BRIDGE", "1")
-    env.setdefault("ADW_DISABLE_PORTAL", "1")
-    env.setdefault("GSK_RENDERER", "cairo")
-    env["CROSSCHECK_DEBUG_LOCATE"] = "|".join(dict.fromkeys(requests))
-    env.pop("G_DEBUG", None)  # warnings are counted below, not made fatal
-
-    app = App([APP, project], env)
-    App.instances.append(app)
+    app = App([APP, project], app_env(tmp, requests))
     try:
         lines = app.wait_line("READY", READY_TIMEOUT)
     except StepFailed as e:
@@ -369,4 +316,4 @@ def run(tap, tmp):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests(CHECKS, "crosscheck-e2e-", [run]))

@@ -66,15 +66,13 @@
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-from e2e_common import (APP, App, BUILDDIR, CHECKER, CLI, find_window, log, PAUSE, QUIT_TIMEOUT,
-                        READY_TIMEOUT, SAMPLES, SAVE_TIMEOUT, StepFailed, Tap,
-                        Window as BaseWindow, xdo)
+from e2e_common import (APP, app_env, App, CHECKER, CLI, find_window, log, PAUSE,
+                        QUIT_TIMEOUT, READY_TIMEOUT, run_tests, sample_paths, SAVE_TIMEOUT,
+                        StepFailed, Window as BaseWindow, xdo)
 
 SETTLE = 0.6            # s for the link bar to slide in or out
 KEY_BUDGET = 28         # key presses of the keyboard route, see above
@@ -354,69 +352,6 @@ def label_spec(project, key, name):
     raise StepFailed("the project has no %s %r" % (key, name))
 
 
-# ---------------------------------------------------------------------------
-
-def main():
-    if not os.environ.get("DISPLAY"):
-        print("1..0 # SKIP no display (run under build-aux/headless.sh)")
-        return 0
-    for tool in ("xdotool", "import", "convert"):
-        if shutil.which(tool) is None:
-            print("1..0 # SKIP %s not installed" % tool)
-            return 0
-
-    tap = Tap(CHECKS)
-    tmp = tempfile.mkdtemp(prefix="crosscheck-e2e-links-")
-    log("temporary directory: " + tmp)
-    keep = os.environ.get("CROSSCHECK_E2E_KEEP") == "1"
-    try:
-        run(tap, tmp)
-        run_quick(tap, tmp)
-    except StepFailed as e:
-        log("FAILED: %s" % e)
-        tap.abandon("not reached: %s" % e)
-    except Exception as e:  # noqa: BLE001 - report anything as TAP failures
-        import traceback
-        traceback.print_exc()
-        tap.abandon("not reached: %r" % e)
-    finally:
-        for i, a in enumerate(App.instances):
-            a.kill()
-            with open(os.path.join(tmp, "app%s.log" % (i + 1 if i else "")), "w", encoding="utf-8") as f:
-                f.write("".join(line + "\n" for line in a.lines))
-
-    if tap.failed or keep:
-        log("kept %s (screenshots, saved files, app log)" % tmp)
-    else:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return 1 if tap.failed else 0
-
-
-def app_env(tmp, requests):
-    """The app's environment: a temporary home, the ui tests' settings, and
-    the phrases to locate (READY comes only when some are asked for)."""
-    env = dict(os.environ)
-    for sub in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        path = os.path.join(tmp, "home" if sub == "HOME" else "home/" + sub.lower())
-        os.makedirs(path, exist_ok=True)
-        env[sub] = path
-    env.setdefault("GSETTINGS_BACKEND", "memory")
-    env.setdefault("GSETTINGS_SCHEMA_DIR", os.path.join(BUILDDIR, "data"))
-    env.setdefault("GDK_BACKEND", "x11")
-    env.setdefault("GTK_A11Y", "none")
-    env.setdefault("NO_AT_BRIDGE", "1")
-    env.setdefault("ADW_DISABLE_PORTAL", "1")
-    env.setdefault("GSK_RENDERER", "cairo")
-    env["CROSSCHECK_DEBUG_LOCATE"] = "|".join(requests)
-    env.pop("G_DEBUG", None)  # warnings are counted, not made fatal
-    return env
-
-
-def sample_paths():
-    return sorted(os.path.join(SAMPLES, n) for n in os.listdir(SAMPLES)
-                  if re.fullmatch(r"0[1-4]-.*\.txt", n))
-
-
 def run(tap, tmp):
     project_path = os.path.join(tmp, "links.crosscheck.json")
     samples = sample_paths()
@@ -458,7 +393,6 @@ def run(tap, tmp):
     # 2. Start the app; it tells where the phrases are on screen.
     requests = ["d1:" + CLAIM_D1, "d2:" + CLAIM_D2, "d2:" + CLAIM_D2B, "d3:" + CLAIM_D3]
     app = App([APP, project_path], app_env(tmp, requests))
-    App.instances.append(app)
     try:
         lines = app.wait_line("READY", READY_TIMEOUT)
     except StepFailed as e:
@@ -722,7 +656,6 @@ def run_quick(tap, tmp):
     log("(f) expected claims: %r" % want)
 
     app = App([APP, project_path], app_env(os.path.join(tmp, "quick"), ["d1:" + CLAIM_D1]))
-    App.instances.append(app)
     app.wait_line("READY", READY_TIMEOUT)
     win = Window(app, find_window(app), tmp)
     saver = Saver(win, project_path, initial)
@@ -765,4 +698,5 @@ def run_quick(tap, tmp):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests(CHECKS, "crosscheck-e2e-links-", [run, run_quick],
+                       tools=("xdotool", "import", "convert")))

@@ -12,10 +12,13 @@
 import os
 import queue
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import traceback
 
 SRCDIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILDDIR = os.path.join(SRCDIR, "_build")
@@ -88,6 +91,7 @@ class App:
                                      text=True, encoding="utf-8", errors="replace")
         self.thread = threading.Thread(target=self._read, daemon=True)
         self.thread.start()
+        App.instances.append(self)     # run_tests() ends them all
 
     def _read(self):
         for line in self.proc.stderr:
@@ -207,3 +211,70 @@ class Window:
         xdo(*args)
         time.sleep(PAUSE)
         self.away()
+
+
+# ---------------------------------------------------------------------------
+# The test process
+
+def app_env(tmp, requests):
+    """The app's environment: a temporary home, the ui tests' settings, and
+    the phrases to locate (READY comes only when some are asked for)."""
+    env = dict(os.environ)
+    for sub in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        path = os.path.join(tmp, "home" if sub == "HOME" else "home/" + sub.lower())
+        os.makedirs(path, exist_ok=True)
+        env[sub] = path
+    env.setdefault("GSETTINGS_BACKEND", "memory")
+    env.setdefault("GSETTINGS_SCHEMA_DIR", os.path.join(BUILDDIR, "data"))
+    env.setdefault("GDK_BACKEND", "x11")
+    env.setdefault("GTK_A11Y", "none")
+    env.setdefault("NO_AT_BRIDGE", "1")
+    env.setdefault("ADW_DISABLE_PORTAL", "1")
+    env.setdefault("GSK_RENDERER", "cairo")
+    env["CROSSCHECK_DEBUG_LOCATE"] = "|".join(dict.fromkeys(requests))
+    env.pop("G_DEBUG", None)  # warnings are counted, not made fatal
+    return env
+
+
+def sample_paths():
+    """The four sample articles, in order."""
+    return sorted(os.path.join(SAMPLES, n) for n in os.listdir(SAMPLES)
+                  if re.fullmatch(r"0[1-4]-.*\.txt", n))
+
+
+def run_tests(checks, prefix, steps, tools=("xdotool",)):
+    """Runs each of steps(tap, tmp) in turn, reporting checks as TAP; ends
+    the apps they started. The temporary directory is kept when a check
+    fails or with CROSSCHECK_E2E_KEEP=1. Returns the exit status."""
+    if not os.environ.get("DISPLAY"):
+        print("1..0 # SKIP no display (run under build-aux/headless.sh)")
+        return 0
+    for tool in tools:
+        if shutil.which(tool) is None:
+            print("1..0 # SKIP %s not installed" % tool)
+            return 0
+
+    tap = Tap(checks)
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    log("temporary directory: " + tmp)
+    keep = os.environ.get("CROSSCHECK_E2E_KEEP") == "1"
+    try:
+        for step in steps:
+            step(tap, tmp)
+    except StepFailed as e:
+        log("FAILED: %s" % e)
+        tap.abandon("not reached: %s" % e)
+    except Exception as e:  # noqa: BLE001 - report anything as TAP failures
+        traceback.print_exc()
+        tap.abandon("not reached: %r" % e)
+    finally:
+        for i, a in enumerate(App.instances):
+            a.kill()
+            with open(os.path.join(tmp, "app%s.log" % (i + 1 if i else "")), "w", encoding="utf-8") as f:
+                f.write("".join(line + "\n" for line in a.lines))
+
+    if tap.failed or keep:
+        log("kept %s (screenshots, saved files, app logs)" % tmp)
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if tap.failed else 0
