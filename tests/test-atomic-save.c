@@ -16,9 +16,11 @@
 
 #include "crosscheck-utils.h"
 
-/* A save killed at any moment leaves the target file complete, old or new,
- * and no temporary file: a child process saves two large contents in
- * turn, as fast as it can, and is killed with SIGKILL at random moments. */
+/* A save killed at any moment leaves the target file complete, old or new:
+ * a child process saves two large contents in turn, as fast as it can, and
+ * is killed with SIGKILL at random moments. Killed between naming its new
+ * file and renaming it, it leaves that file (hidden, complete); the next
+ * save removes it, so the folder then holds the target file alone. */
 
 #define SIZE (4 * 1024 * 1024)
 #define KILLS 60
@@ -48,14 +50,33 @@ save_forever (GFile  *file,
     }
 }
 
+/* The number of entries in dir; each one other than the target file must
+ * be a complete temporary file of a save. */
 static guint
-count_entries (const char *dir)
+count_entries (const char *dir,
+               GBytes     *a,
+               GBytes     *b)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
   guint n = 0;
 
-  while (g_dir_read_name (d) != NULL)
-    n++;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      n++;
+      if (!g_str_equal (name, "p.crosscheck.json"))
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_autofree char *contents = NULL;
+          g_autoptr(GBytes) left = NULL;
+          gsize length = 0;
+
+          g_assert_true (g_str_has_prefix (name, ".p.crosscheck.json.saving-"));
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          left = g_bytes_new_take (g_steal_pointer (&contents), length);
+          g_assert_true (g_bytes_equal (left, a) || g_bytes_equal (left, b));
+        }
+    }
 
   return n;
 }
@@ -69,7 +90,7 @@ test_kill_during_save (void)
   g_autoptr(GBytes) a = make_contents ('a');
   g_autoptr(GBytes) b = make_contents ('b');
   g_autoptr(GRand) rand = g_rand_new_with_seed (1303);
-  guint olds = 0, news = 0;
+  guint olds = 0, news = 0, left = 0;
 
   g_assert_true (crosscheck_file_write_atomic (file, a, NULL, NULL));
 
@@ -101,14 +122,46 @@ test_kill_during_save (void)
         g_error ("after kill %u the file is neither the old nor the new contents (%" G_GSIZE_FORMAT " bytes)",
                  i, length);
 
-      /* Only the file itself: no temporary left by the killed save. */
-      g_assert_cmpuint (count_entries (dir), ==, 1);
+      /* At most the killed save's own complete temporary file beside it ... */
+      if (count_entries (dir, a, b) > 1)
+        left++;
+      g_assert_cmpuint (count_entries (dir, a, b), <=, 2);
+
+      /* ... which the next save removes: then the file stands alone. */
+      g_assert_true (crosscheck_file_write_atomic (file, now, NULL, NULL));
+      g_assert_cmpuint (count_entries (dir, a, b), ==, 1);
     }
 
-  g_test_message ("%u kills left the first contents, %u the second", olds, news);
+  g_test_message ("%u kills left the first contents, %u the second, %u a temporary file",
+                  olds, news, left);
   /* The child did save during the run, so the kills hit real saves. */
   g_assert_cmpuint (olds + news, ==, KILLS);
   g_assert_cmpuint (news, >, 0);
+}
+
+/* A save removes what an earlier killed save left, and nothing else. */
+static void
+test_stale_temporary_removed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-atomic-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "p.crosscheck.json", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".p.crosscheck.json.saving-0badf00d", NULL);
+  g_autofree char *backup = g_build_filename (dir, ".p.crosscheck.json.backup", NULL);
+  g_autofree char *other = g_build_filename (dir, ".q.crosscheck.json.saving-0badf00d", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{}\n", 3);
+
+  g_assert_true (g_file_set_contents (stale, "left", -1, NULL));
+  g_assert_true (g_file_set_contents (backup, "mine", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "another file's", -1, NULL));
+  g_usleep (20000);
+
+  g_assert_true (crosscheck_file_write_atomic (file, bytes, NULL, NULL));
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
 int
@@ -118,6 +171,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/atomic-save/kill-during-save", test_kill_during_save);
+  g_test_add_func ("/core/atomic-save/stale-temporary-removed", test_stale_temporary_removed);
 
   return g_test_run ();
 }

@@ -389,10 +389,47 @@ set_save_error (GError     **error,
  * file system has it; a hidden temporary file otherwise), is flushed to
  * disk, and is then renamed over @file. On failure nothing is left behind
  * and @file is untouched.
+ * A process killed in the instant between naming the new file and renaming
+ * it leaves a hidden ".NAME.saving-…" file beside @file (complete, and
+ * never read); the next save of @file removes it.
  * A symbolic link is followed, so the file it points to is replaced.
  *
  * Returns: %TRUE on success
  */
+/* What names the temporary files of a save: ".NAME.saving-XXXXXX". */
+#define SAVING_INFIX ".saving-"
+
+/* Removes the temporary files that saves of dir/base killed between naming
+ * and renaming left behind: those named before this save began (started,
+ * in g_get_real_time() microseconds), so that a save running beside this one
+ * keeps its own. */
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *base,
+                          gint64      started)
+{
+  g_autofree char *prefix = g_strconcat (".", base, SAVING_INFIX, NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      struct stat st;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+
+      stale = g_build_filename (dir, name, NULL);
+      if (lstat (stale, &st) == 0 && S_ISREG (st.st_mode) &&
+          (gint64) st.st_ctim.tv_sec * G_USEC_PER_SEC + st.st_ctim.tv_nsec / 1000 < started)
+        g_unlink (stale);
+    }
+}
+
 gboolean
 crosscheck_file_write_atomic (GFile         *file,
                               GBytes        *bytes,
@@ -407,6 +444,7 @@ crosscheck_file_write_atomic (GFile         *file,
   gsize length;
   GStatBuf st;
   mode_t mode = 0644;
+  gint64 started;
   int saved_errno;
   int fd;
 
@@ -446,7 +484,8 @@ crosscheck_file_write_atomic (GFile         *file,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  tmp = g_strdup_printf ("%s/.%s" SAVING_INFIX "XXXXXX", dir, base);
+  started = g_get_real_time ();
 
 #ifdef O_TMPFILE
   /* An unnamed file: if the process dies while writing, nothing is left
@@ -469,7 +508,7 @@ crosscheck_file_write_atomic (GFile         *file,
 
       /* A fresh name for the link (mkstemp's pattern, then its file removed). */
       g_free (tmp);
-      tmp = g_strdup_printf ("%s/.%s.%08x", dir, base, g_random_int ());
+      tmp = g_strdup_printf ("%s/.%s" SAVING_INFIX "%08x", dir, base, g_random_int ());
       if (linkat (AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
         {
           saved_errno = errno;
@@ -515,6 +554,8 @@ crosscheck_file_write_atomic (GFile         *file,
       fsync (fd);
       close (fd);
     }
+
+  remove_stale_temporaries (dir, base, started);
 
   return TRUE;
 }
