@@ -194,19 +194,15 @@ sync_choices (CrosscheckAnnotationList *self)
 static void
 on_dropdown_changed (CrosscheckAnnotationList *self)
 {
-  guint label_index = gtk_drop_down_get_selected (self->label_dropdown);
-  guint document_index = gtk_drop_down_get_selected (self->document_dropdown);
-
   if (self->syncing || self->project == NULL)
     return;
 
   g_clear_object (&self->filter_label);
   g_clear_object (&self->filter_document);
-  if (label_index > 0 && label_index != GTK_INVALID_LIST_POSITION)
-    self->filter_label = g_list_model_get_item (crosscheck_project_get_labels (self->project), label_index - 1);
-  if (document_index > 0 && document_index != GTK_INVALID_LIST_POSITION)
-    self->filter_document = g_list_model_get_item (crosscheck_project_get_documents (self->project),
-                                                   document_index - 1);
+  self->filter_label = crosscheck_list_get_choice (self->label_dropdown,
+                                                   crosscheck_project_get_labels (self->project));
+  self->filter_document = crosscheck_list_get_choice (self->document_dropdown,
+                                                      crosscheck_project_get_documents (self->project));
 
   refilter (self);
 }

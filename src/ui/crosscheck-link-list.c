@@ -179,19 +179,15 @@ sync_choices (CrosscheckLinkList *self)
 static void
 on_dropdown_changed (CrosscheckLinkList *self)
 {
-  guint type_index = gtk_drop_down_get_selected (self->type_dropdown);
-  guint document_index = gtk_drop_down_get_selected (self->document_dropdown);
-
   if (self->syncing || self->project == NULL)
     return;
 
   g_clear_object (&self->filter_type);
   g_clear_object (&self->filter_document);
-  if (type_index > 0 && type_index != GTK_INVALID_LIST_POSITION)
-    self->filter_type = g_list_model_get_item (crosscheck_project_get_link_types (self->project), type_index - 1);
-  if (document_index > 0 && document_index != GTK_INVALID_LIST_POSITION)
-    self->filter_document = g_list_model_get_item (crosscheck_project_get_documents (self->project),
-                                                   document_index - 1);
+  self->filter_type = crosscheck_list_get_choice (self->type_dropdown,
+                                                  crosscheck_project_get_link_types (self->project));
+  self->filter_document = crosscheck_list_get_choice (self->document_dropdown,
+                                                      crosscheck_project_get_documents (self->project));
 
   refilter (self);
 }

@@ -110,3 +110,23 @@ crosscheck_list_fill_choices (GtkStringList      *choices,
   gtk_string_list_splice (choices, 0, g_list_model_get_n_items (G_LIST_MODEL (choices)),
                           (const char * const *) strv);
 }
+
+/**
+ * crosscheck_list_get_choice:
+ * @dropdown: a filter's drop-down, filled by crosscheck_list_fill_choices()
+ * @model: the items it was filled from
+ *
+ * Returns: (transfer full) (nullable): the item chosen, or %NULL for the
+ *   first choice ("All …") or none
+ */
+gpointer
+crosscheck_list_get_choice (GtkDropDown *dropdown,
+                            GListModel  *model)
+{
+  guint index = gtk_drop_down_get_selected (dropdown);
+
+  if (index == 0 || index == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return g_list_model_get_item (model, index - 1);
+}

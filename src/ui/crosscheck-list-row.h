@@ -29,5 +29,7 @@ void crosscheck_list_fill_choices   (GtkStringList      *choices,
                                      const char         *all,
                                      GListModel         *model,
                                      CrosscheckNameFunc  name);
+gpointer crosscheck_list_get_choice (GtkDropDown        *dropdown,
+                                     GListModel         *model);
 
 G_END_DECLS
