@@ -52,6 +52,8 @@ def check(path):
             continue
         if not 0 <= s["start"] < s["end"] <= len(doc["text"]):
             problems.append(f"span {s['id']}: range {s['start']}-{s['end']} out of bounds")
+        if "needs_review" in s and not (isinstance(s["needs_review"], str) and s["needs_review"]):
+            problems.append(f"span {s['id']}: needs_review must be a non-empty reason")
         got = doc["text"][s["start"]:s["end"]]
         if got != s["text"]:
             problems.append(f"span {s['id']}: text[{s['start']}:{s['end']}] is {got!r}, "

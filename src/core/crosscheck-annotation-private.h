@@ -16,6 +16,7 @@ typedef struct
 {
   CrosscheckLabel *label;
   char            *note;
+  char            *review;
   char            *modified;
   GHashTable      *attributes;
 } CrosscheckAnnotationState;
@@ -31,6 +32,8 @@ void                       _crosscheck_annotation_set_times     (CrosscheckAnnot
                                                                  const char                 *modified);
 void                       _crosscheck_annotation_set_note      (CrosscheckAnnotation       *self,
                                                                  const char                 *note);
+void                       _crosscheck_annotation_set_review    (CrosscheckAnnotation       *self,
+                                                                 const char                 *review);
 void                       _crosscheck_annotation_set_attribute (CrosscheckAnnotation       *self,
                                                                  const char                 *name,
                                                                  const char                 *value);

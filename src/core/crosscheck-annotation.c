@@ -20,6 +20,7 @@ typedef struct
   char            *created;
   char            *modified;
   char            *note;
+  char            *review;      /* why an editor should look at it, or NULL */
   GHashTable      *attributes;
 } CrosscheckAnnotationPrivate;
 
@@ -32,6 +33,7 @@ enum {
   PROP_ANNOTATOR,
   PROP_MODIFIED,
   PROP_NOTE,
+  PROP_REVIEW,
   N_PROPS
 };
 
@@ -55,6 +57,7 @@ crosscheck_annotation_finalize (GObject *object)
   g_clear_pointer (&priv->created, g_free);
   g_clear_pointer (&priv->modified, g_free);
   g_clear_pointer (&priv->note, g_free);
+  g_clear_pointer (&priv->review, g_free);
   g_clear_pointer (&priv->attributes, g_hash_table_unref);
 
   G_OBJECT_CLASS (crosscheck_annotation_parent_class)->finalize (object);
@@ -91,6 +94,10 @@ crosscheck_annotation_get_property (GObject    *object,
       g_value_set_string (value, priv->note);
       break;
 
+    case PROP_REVIEW:
+      g_value_set_string (value, priv->review);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -118,6 +125,9 @@ crosscheck_annotation_class_init (CrosscheckAnnotationClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVIEW] =
+    g_param_spec_string ("review", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -222,6 +232,27 @@ crosscheck_annotation_get_note (CrosscheckAnnotation *self)
   g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
 
   return priv->note;
+}
+
+/**
+ * crosscheck_annotation_get_review:
+ * @self: a #CrosscheckAnnotation
+ *
+ * Spans that could not be re-anchored with certainty after their article's
+ * text changed are kept and flagged for the editor (see
+ * crosscheck_project_reanchor_from_bytes()).
+ *
+ * Returns: (nullable): why the editor should check this annotation, or
+ *   %NULL when nothing is to be checked
+ */
+const char *
+crosscheck_annotation_get_review (CrosscheckAnnotation *self)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
+
+  return priv->review;
 }
 
 /**
@@ -337,6 +368,16 @@ _crosscheck_annotation_set_note (CrosscheckAnnotation *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
+void
+_crosscheck_annotation_set_review (CrosscheckAnnotation *self,
+                                   const char           *review)
+{
+  CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
+
+  if (crosscheck_set_str (&priv->review, review != NULL && *review != '\0' ? review : NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW]);
+}
+
 /* Sets @name to @value, or removes it when @value is %NULL. */
 void
 _crosscheck_annotation_set_attribute (CrosscheckAnnotation *self,
@@ -399,6 +440,7 @@ _crosscheck_annotation_save_state (CrosscheckAnnotation *self)
 
   state->label = g_object_ref (priv->label);
   state->note = g_strdup (priv->note);
+  state->review = g_strdup (priv->review);
   state->modified = g_strdup (priv->modified);
   state->attributes = copy_attributes (priv->attributes);
 
@@ -414,6 +456,7 @@ _crosscheck_annotation_restore_state (CrosscheckAnnotation      *self,
   g_object_freeze_notify (G_OBJECT (self));
   _crosscheck_annotation_set_label (self, state->label);
   _crosscheck_annotation_set_note (self, state->note);
+  _crosscheck_annotation_set_review (self, state->review);
   _crosscheck_annotation_set_times (self, priv->created, state->modified);
   if (!attributes_equal (priv->attributes, state->attributes))
     {
@@ -432,6 +475,7 @@ _crosscheck_annotation_state_free (CrosscheckAnnotationState *state)
 
   g_clear_object (&state->label);
   g_free (state->note);
+  g_free (state->review);
   g_free (state->modified);
   g_hash_table_unref (state->attributes);
   g_free (state);

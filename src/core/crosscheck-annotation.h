@@ -30,6 +30,7 @@ const char      *crosscheck_annotation_get_annotator   (CrosscheckAnnotation *se
 const char      *crosscheck_annotation_get_created     (CrosscheckAnnotation *self);
 const char      *crosscheck_annotation_get_modified    (CrosscheckAnnotation *self);
 const char      *crosscheck_annotation_get_note        (CrosscheckAnnotation *self);
+const char      *crosscheck_annotation_get_review      (CrosscheckAnnotation *self);
 const char      *crosscheck_annotation_get_attribute   (CrosscheckAnnotation *self,
                                                         const char           *name);
 char           **crosscheck_annotation_dup_attribute_names (CrosscheckAnnotation *self);

@@ -39,6 +39,9 @@ typedef enum
  * @CROSSCHECK_PROJECT_ERROR_INVALID: the project breaks a rule of the format
  * @CROSSCHECK_PROJECT_ERROR_REFUSED: an edit was refused (self-link, duplicate, …)
  * @CROSSCHECK_PROJECT_ERROR_SAVE: the project could not be written
+ * @CROSSCHECK_PROJECT_ERROR_TEXT_CHANGED: the only problems are spans and
+ *   checksums that no longer match their documents' text, which
+ *   crosscheck_project_reanchor_from_bytes() can repair
  */
 typedef enum
 {
@@ -48,6 +51,7 @@ typedef enum
   CROSSCHECK_PROJECT_ERROR_INVALID,
   CROSSCHECK_PROJECT_ERROR_REFUSED,
   CROSSCHECK_PROJECT_ERROR_SAVE,
+  CROSSCHECK_PROJECT_ERROR_TEXT_CHANGED,
 } CrosscheckProjectError;
 
 GQuark crosscheck_document_error_quark (void);

@@ -20,6 +20,7 @@
 #include "crosscheck-link-private.h"
 #include "crosscheck-problem.h"
 #include "crosscheck-project-private.h"
+#include "crosscheck-reanchor.h"
 #include "crosscheck-span-list.h"
 #include "crosscheck-span-private.h"
 #include "crosscheck-utils.h"
@@ -29,7 +30,14 @@
  * The loader never trusts a field: it checks each node's type before
  * reading it, collects every problem with its JSON path rather than
  * stopping at the first, and only hands out a project when there were none.
- * A file from a newer version is refused before anything else is read. */
+ * A file from a newer version is refused before anything else is read.
+ *
+ * One kind of problem can be repaired: a document's text edited after its
+ * spans were made (its SHA-256 no longer matches, spans no longer quote
+ * their offsets). Those are "anchor problems"; when they are the only
+ * ones, the error says so (CROSSCHECK_PROJECT_ERROR_TEXT_CHANGED), and
+ * crosscheck_project_reanchor_from_bytes() reads the file again, moving
+ * spans to their quoted text and flagging the rest (crosscheck-reanchor.c). */
 
 #define MAX_DEPTH 64
 
@@ -40,6 +48,8 @@ typedef struct
   GHashTable        *seen_ids;  /* id → path of its first use */
   GHashTable        *bad_ids;   /* ids of objects refused, to avoid cascades */
   GHashTable        *bad_names; /* names of labels and link types refused, likewise */
+  CrosscheckReanchor *reanchor; /* NULL: report anchor problems; else repair them here */
+  guint              n_anchor_problems;
 } Loader;
 
 static void
@@ -326,6 +336,7 @@ read_annotation_fields (Loader               *loader,
   CrosscheckLabel *label = crosscheck_annotation_get_label (annotation);
   const char *annotator;
   const char *note;
+  const char *review;
   JsonNode *node;
   gboolean ok = TRUE;
 
@@ -340,6 +351,18 @@ read_annotation_fields (Loader               *loader,
     ok = FALSE;
 
   ok &= read_times (loader, object, path, annotation);
+
+  if (!read_string (loader, object, path, "needs_review", FALSE, FALSE, &review))
+    ok = FALSE;
+  else if (review != NULL && *review == '\0')
+    {
+      g_autofree char *p = subpath (path, "needs_review");
+
+      add_problem (loader, p, _("must say why the span needs review, or be left out"));
+      ok = FALSE;
+    }
+  else
+    _crosscheck_annotation_set_review (annotation, review);
 
   node = get_member (loader, object, path, "attributes", FALSE);
   if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
@@ -689,15 +712,22 @@ read_documents (Loader     *loader,
           ok = FALSE;
         }
 
+      /* The text was edited after it was annotated. The document itself is
+       * fine; its spans are checked against the text it has now. */
       if (document != NULL && sha256 != NULL &&
           g_strcmp0 (sha256, crosscheck_document_get_sha256 (document)) != 0)
         {
           g_autofree char *p = subpath (path, "sha256");
 
-          add_problem (loader, p, _("does not match the text (its SHA-256 is %s): the text was "
-                                    "changed after it was annotated"),
-                       crosscheck_document_get_sha256 (document));
-          ok = FALSE;
+          if (loader->reanchor != NULL)
+            crosscheck_reanchor_add_document (loader->reanchor, id);
+          else
+            {
+              add_problem (loader, p, _("does not match the text (its SHA-256 is %s): the text was "
+                                        "changed after it was annotated"),
+                           crosscheck_document_get_sha256 (document));
+              loader->n_anchor_problems++;
+            }
         }
 
       if (!ok)
@@ -740,13 +770,42 @@ resolve (Loader     *loader,
   return object;
 }
 
+/* Puts a span whose quoted @text is no longer at @start–@end where the text
+ * is now (see crosscheck_anchor_locate()), records what happened, and sets
+ * *@review for a span the editor must check. */
+static CrosscheckSpan *
+reanchor_span (Loader              *loader,
+               CrosscheckDocument  *document,
+               const char          *id,
+               guint                start,
+               guint                end,
+               const char          *text,
+               char               **review)
+{
+  CrosscheckReanchorItem item = { 0, };
+
+  item.span = (char *) id;
+  item.document = (char *) crosscheck_document_get_id (document);
+  item.quote = (char *) text;
+  item.old_start = start;
+  item.old_end = end;
+  item.outcome = crosscheck_anchor_locate (crosscheck_document_get_text (document), text, NULL, NULL,
+                                           start, &item.start, &item.end, &item.found);
+  crosscheck_reanchor_add_item (loader->reanchor, &item);
+
+  if (item.outcome == CROSSCHECK_ANCHOR_AMBIGUOUS || item.outcome == CROSSCHECK_ANCHOR_MISSING)
+    *review = crosscheck_reanchor_item_describe (&item);
+
+  return _crosscheck_span_new (document, item.start, item.end);
+}
+
 static void
 read_spans (Loader     *loader,
             JsonObject *root)
 {
   static const char * const keys[] = {
     "id", "document", "start", "end", "label", "text", "annotator", "created", "modified",
-    "note", "attributes", NULL
+    "note", "needs_review", "attributes", NULL
   };
   JsonArray *array = read_array (loader, root, NULL, "spans", TRUE);
   guint n = array ? json_array_get_length (array) : 0;
@@ -757,6 +816,7 @@ read_spans (Loader     *loader,
       g_autofree char *dpath = NULL;
       g_autofree char *lpath = NULL;
       g_autoptr(CrosscheckSpan) span = NULL;
+      g_autofree char *review = NULL;
       JsonObject *object;
       CrosscheckDocument *document = NULL;
       CrosscheckLabel *label = NULL;
@@ -793,12 +853,14 @@ read_spans (Loader     *loader,
                        start, end);
           ok = FALSE;
         }
-      else if (ok && document != NULL && end > crosscheck_document_get_length (document))
+      else if (ok && document != NULL && end > crosscheck_document_get_length (document) &&
+               loader->reanchor == NULL)
         {
           g_autofree char *p = subpath (path, "end");
 
           add_problem (loader, p, _("%u is past the end of document “%s” (%u characters)"),
                        end, document_id, crosscheck_document_get_length (document));
+          loader->n_anchor_problems++;
           ok = FALSE;
         }
 
@@ -808,16 +870,24 @@ read_spans (Loader     *loader,
           continue;
         }
 
-      span = _crosscheck_span_new (document, start, end);
-      if (!g_str_equal (crosscheck_span_get_text (span), text))
+      if (end <= crosscheck_document_get_length (document))
+        span = _crosscheck_span_new (document, start, end);
+      if (span == NULL || !g_str_equal (crosscheck_span_get_text (span), text))
         {
           g_autofree char *p = subpath (path, "text");
 
-          add_problem (loader, p, _("“%s” does not match the document’s text at %u–%u, "
-                                    "which is “%s”"),
-                       text, start, end, crosscheck_span_get_text (span));
-          g_hash_table_add (loader->bad_ids, g_strdup (id));
-          continue;
+          if (loader->reanchor == NULL)
+            {
+              add_problem (loader, p, _("“%s” does not match the document’s text at %u–%u, "
+                                        "which is “%s”"),
+                           text, start, end, crosscheck_span_get_text (span));
+              loader->n_anchor_problems++;
+              g_hash_table_add (loader->bad_ids, g_strdup (id));
+              continue;
+            }
+
+          g_clear_object (&span);
+          span = reanchor_span (loader, document, id, start, end, text, &review);
         }
 
       _crosscheck_annotation_set_id (CROSSCHECK_ANNOTATION (span), id);
@@ -827,6 +897,10 @@ read_spans (Loader     *loader,
           g_hash_table_add (loader->bad_ids, g_strdup (id));
           continue;
         }
+
+      /* A span flagged just now keeps the reason, whatever the file said. */
+      if (review != NULL)
+        _crosscheck_annotation_set_review (CROSSCHECK_ANNOTATION (span), review);
 
       _crosscheck_project_insert_span (loader->project, span);
     }
@@ -1106,22 +1180,36 @@ read_header (Loader     *loader,
   return TRUE;
 }
 
-/**
- * crosscheck_project_load_from_bytes:
- * @bytes: the contents of a project file
- * @problems: (out) (optional) (transfer container) (element-type CrosscheckProblem):
- *   every problem found, in file order
- * @error: return location for a #GError summarising the problems
- *
- * Reads a project file. Every problem is reported with its JSON path;
- * nothing is returned unless the file is entirely valid.
- *
- * Returns: (transfer full) (nullable): a clean project, or %NULL
- */
-CrosscheckProject *
-crosscheck_project_load_from_bytes (GBytes     *bytes,
-                                    GPtrArray **problems,
-                                    GError    **error)
+static CrosscheckProject *
+load_file (GFile               *file,
+           gboolean             repair,
+           GCancellable        *cancellable,
+           CrosscheckReanchor **report,
+           GPtrArray          **problems,
+           GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  CrosscheckProject *project;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  project = repair ? crosscheck_project_reanchor_from_bytes (bytes, report, problems, error)
+                   : crosscheck_project_load_from_bytes (bytes, problems, error);
+  if (project != NULL)
+    _crosscheck_project_set_file (project, file);
+
+  return project;
+}
+
+static CrosscheckProject *
+load (GBytes              *bytes,
+      CrosscheckReanchor  *reanchor,
+      GPtrArray          **problems,
+      GError             **error)
 {
   g_autoptr(CrosscheckProject) project = crosscheck_project_new_empty ();
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) crosscheck_problem_free);
@@ -1130,12 +1218,10 @@ crosscheck_project_load_from_bytes (GBytes     *bytes,
   g_autoptr(GHashTable) bad_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  Loader loader = { project, found, seen_ids, bad_ids, bad_names };
+  Loader loader = { project, found, seen_ids, bad_ids, bad_names, reanchor, 0 };
   int code = CROSSCHECK_PROJECT_ERROR_SYNTAX;
   const char *data;
   gsize length;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
 
@@ -1174,6 +1260,8 @@ crosscheck_project_load_from_bytes (GBytes     *bytes,
 
   if (found->len > 0)
     {
+      if (found->len == loader.n_anchor_problems)
+        code = CROSSCHECK_PROJECT_ERROR_TEXT_CHANGED;
       g_propagate_error (error, summarize (found, code));
       if (problems != NULL)
         *problems = g_steal_pointer (&found);
@@ -1185,6 +1273,70 @@ crosscheck_project_load_from_bytes (GBytes     *bytes,
     *problems = g_steal_pointer (&found);
 
   return g_steal_pointer (&project);
+}
+
+/**
+ * crosscheck_project_load_from_bytes:
+ * @bytes: the contents of a project file
+ * @problems: (out) (optional) (transfer container) (element-type CrosscheckProblem):
+ *   every problem found, in file order
+ * @error: return location for a #GError summarising the problems
+ *
+ * Reads a project file. Every problem is reported with its JSON path;
+ * nothing is returned unless the file is entirely valid. When the only
+ * problems are documents whose text changed after they were annotated,
+ * the error is %CROSSCHECK_PROJECT_ERROR_TEXT_CHANGED and
+ * crosscheck_project_reanchor_from_bytes() can read the file.
+ *
+ * Returns: (transfer full) (nullable): a clean project, or %NULL
+ */
+CrosscheckProject *
+crosscheck_project_load_from_bytes (GBytes     *bytes,
+                                    GPtrArray **problems,
+                                    GError    **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return load (bytes, NULL, problems, error);
+}
+
+/**
+ * crosscheck_project_reanchor_from_bytes:
+ * @bytes: the contents of a project file
+ * @report: (out) (optional) (transfer full): what happened to each span that
+ *   no longer matched its document's text
+ * @problems: (out) (optional) (transfer container) (element-type CrosscheckProblem):
+ *   every other problem found
+ * @error: return location for a #GError
+ *
+ * Reads a project file whose documents' text may have changed since they
+ * were annotated. Each span whose quoted text is no longer at its offsets
+ * moves to where that text is now, if it is there once; the others are
+ * kept and flagged for review (crosscheck_annotation_get_review()), never
+ * dropped. Any other problem still refuses the file. A project that was
+ * repaired is returned unsaved (dirty), so that the editor saves it.
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL
+ */
+CrosscheckProject *
+crosscheck_project_reanchor_from_bytes (GBytes              *bytes,
+                                        CrosscheckReanchor **report,
+                                        GPtrArray          **problems,
+                                        GError             **error)
+{
+  g_autoptr(CrosscheckReanchor) reanchor = crosscheck_reanchor_new ();
+  CrosscheckProject *project;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  project = load (bytes, reanchor, problems, error);
+  if (project != NULL && crosscheck_reanchor_get_documents (reanchor)[0] != NULL)
+    crosscheck_history_forget_saved (crosscheck_project_get_history (project));
+
+  if (report != NULL)
+    *report = g_steal_pointer (&reanchor);
+
+  return project;
 }
 
 /**
@@ -1205,20 +1357,32 @@ crosscheck_project_load_from_file (GFile         *file,
                                    GPtrArray    **problems,
                                    GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  CrosscheckProject *project;
+  return load_file (file, FALSE, cancellable, NULL, problems, error);
+}
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-
-  project = crosscheck_project_load_from_bytes (bytes, problems, error);
-  if (project != NULL)
-    _crosscheck_project_set_file (project, file);
-
-  return project;
+/**
+ * crosscheck_project_reanchor_from_file:
+ * @file: a project file
+ * @cancellable: (nullable): a #GCancellable
+ * @report: (out) (optional) (transfer full): what happened to each span that
+ *   no longer matched
+ * @problems: (out) (optional) (transfer container) (element-type CrosscheckProblem):
+ *   every other problem found
+ * @error: return location for a #GError
+ *
+ * Reads a project file; see crosscheck_project_reanchor_from_bytes(). The
+ * file itself is not changed.
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL
+ */
+CrosscheckProject *
+crosscheck_project_reanchor_from_file (GFile               *file,
+                                       GCancellable        *cancellable,
+                                       CrosscheckReanchor **report,
+                                       GPtrArray          **problems,
+                                       GError             **error)
+{
+  return load_file (file, TRUE, cancellable, report, problems, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1318,6 +1482,13 @@ append_annotation_fields (GString              *out,
   append_nullable (out, crosscheck_annotation_get_modified (annotation));
   g_string_append (out, ", \"note\": ");
   crosscheck_json_append_string (out, crosscheck_annotation_get_note (annotation));
+  /* Only where there is something to check, so that other files stay as
+   * they were (docs/format.md). */
+  if (crosscheck_annotation_get_review (annotation) != NULL)
+    {
+      g_string_append (out, ", \"needs_review\": ");
+      crosscheck_json_append_string (out, crosscheck_annotation_get_review (annotation));
+    }
   g_string_append (out, ", \"attributes\": {");
   for (guint i = 0; names[i] != NULL; i++)
     {

@@ -1603,6 +1603,7 @@ state_equal (CrosscheckAnnotationState *a,
   gpointer key, value;
 
   if (a->label != b->label || g_strcmp0 (a->note, b->note) != 0 ||
+      g_strcmp0 (a->review, b->review) != 0 ||
       g_hash_table_size (a->attributes) != g_hash_table_size (b->attributes))
     return FALSE;
 
@@ -1877,6 +1878,39 @@ crosscheck_project_set_note (CrosscheckProject     *self,
     return refuse (error, _("The note is not valid text."));
 
   return edit_annotation (self, annotation, _("Edit Note"), edit_note, note ? note : "", NULL);
+}
+
+static void
+edit_review (CrosscheckAnnotationState *state,
+             gconstpointer              unused_a,
+             gconstpointer              unused_b)
+{
+  g_clear_pointer (&state->review, g_free);
+}
+
+/**
+ * crosscheck_project_mark_reviewed:
+ * @self: a #CrosscheckProject
+ * @annotation: a span or link of @self
+ * @error: return location for a #GError
+ *
+ * Clears the flag that asks the editor to check @annotation (see
+ * crosscheck_annotation_get_review()), as one undoable step.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crosscheck_project_mark_reviewed (CrosscheckProject     *self,
+                                  CrosscheckAnnotation  *annotation,
+                                  GError               **error)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (annotation), FALSE);
+
+  if (!contains_annotation (self, annotation))
+    return refuse (error, _("The annotation is not part of this project."));
+
+  return edit_annotation (self, annotation, _("Mark as Reviewed"), edit_review, NULL, NULL);
 }
 
 /**

@@ -133,6 +133,9 @@ gboolean              crosscheck_project_set_attribute        (CrosscheckProject
                                                                const char           *name,
                                                                const char           *value,
                                                                GError              **error);
+gboolean              crosscheck_project_mark_reviewed        (CrosscheckProject    *self,
+                                                               CrosscheckAnnotation *annotation,
+                                                               GError              **error);
 gboolean              crosscheck_project_undo                 (CrosscheckProject    *self);
 gboolean              crosscheck_project_redo                 (CrosscheckProject    *self);
 
@@ -142,6 +145,15 @@ CrosscheckProject    *crosscheck_project_load_from_bytes      (GBytes           
                                                                GError              **error);
 CrosscheckProject    *crosscheck_project_load_from_file       (GFile                *file,
                                                                GCancellable         *cancellable,
+                                                               GPtrArray           **problems,
+                                                               GError              **error);
+CrosscheckProject    *crosscheck_project_reanchor_from_bytes  (GBytes               *bytes,
+                                                               CrosscheckReanchor  **report,
+                                                               GPtrArray           **problems,
+                                                               GError              **error);
+CrosscheckProject    *crosscheck_project_reanchor_from_file   (GFile                *file,
+                                                               GCancellable         *cancellable,
+                                                               CrosscheckReanchor  **report,
                                                                GPtrArray           **problems,
                                                                GError              **error);
 GBytes               *crosscheck_project_serialize            (CrosscheckProject    *self);

@@ -18,6 +18,7 @@ typedef struct _CrosscheckLabel    CrosscheckLabel;
 typedef struct _CrosscheckLink     CrosscheckLink;
 typedef struct _CrosscheckProblem  CrosscheckProblem;
 typedef struct _CrosscheckProject  CrosscheckProject;
+typedef struct _CrosscheckReanchor CrosscheckReanchor;
 typedef struct _CrosscheckSpan     CrosscheckSpan;
 typedef struct _CrosscheckSpanList CrosscheckSpanList;
 
