@@ -1749,6 +1749,98 @@ test_validate_missing_file (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------------ */
+/* reanchor                                                                  */
+
+/* d1's text as someone edited it in the file: "Update: " in front (8 code
+ * points) and "3 May" changed to "10 May"; the spans and sha256 were left. */
+static const char * const changed_d1[] = {
+  "\"text\": \"Inês Tavares said the bridge opens on 3 May.\\n\"",
+  "\"text\": \"Update: Inês Tavares said the bridge opens on 10 May.\\n\"",
+  NULL
+};
+
+static void
+test_reanchor_moves_and_flags (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = write_project (fixture, "changed.crosscheck.json", changed_d1);
+  g_autofree char *out = fixture_path (fixture, "fixed.crosscheck.json");
+  g_autofree char *before = read_file (path, NULL);
+  g_autofree char *after = NULL;
+  g_autofree char *moved = NULL;
+  g_autoptr(Run) validate = run_cli ("validate", path, NULL);
+  g_autoptr(Run) run = NULL;
+  g_autoptr(Run) python = NULL;
+  g_autoptr(Run) revalidate = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *spans;
+  JsonObject *s1, *s2;
+
+  /* validate lists the problems and says that re-anchoring can repair them. */
+  assert_exit_status (validate, EXIT_FAILED);
+  assert_contains (validate->out, "documents[0].sha256");
+  assert_contains (validate->out, "spans[0].text");
+  assert_contains (validate->err, "1 span moved to its quoted text");
+  assert_contains (validate->err, "1 span needs review");
+  assert_contains (validate->err, "crosscheck-cli reanchor");
+
+  run = run_cli ("reanchor", path, "--output", out, NULL);
+  assert_exit_status (run, EXIT_OK);
+  lines = output_lines (run->out, 3);
+  moved = g_strdup_printf ("%s: s1: “Inês Tavares” moved from 0–12 to 8–20.", path);
+  g_assert_cmpstr (lines[0], ==, moved);
+  assert_contains (lines[1], ": s2: needs review: The text changed: “the bridge opens on 3 May” is no longer in it");
+  assert_contains (lines[2], "The text of 1 article changed: 1 span moved");
+
+  /* The original is untouched; the new file is valid for both readers,
+   * keeps every span and the link, and flags s2. */
+  after = read_file (path, NULL);
+  g_assert_cmpstr (after, ==, before);
+  python = run_python_check (out);
+  assert_exit_status (python, EXIT_OK);
+  assert_contains (python->out, "ok (2 documents, 3 spans, 1 links)");
+  revalidate = run_cli ("validate", out, NULL);
+  assert_exit_status (revalidate, EXIT_OK);
+
+  parser = parse_json_file (out);
+  spans = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "spans");
+  s1 = json_array_get_object_element (spans, 0);
+  s2 = json_array_get_object_element (spans, 1);
+  g_assert_cmpint (json_object_get_int_member (s1, "start"), ==, 8);
+  g_assert_false (json_object_has_member (s1, "needs_review"));
+  g_assert_cmpstr (string_member (s2, "id"), ==, "s2");
+  assert_contains (string_member (s2, "needs_review"), "“the bridge opens on 3 May”");
+}
+
+static void
+test_reanchor_refuses (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *broken[] = { changed_d1[0], changed_d1[1], "\"label\": \"PERSON\"", "\"label\": \"PEOPLE\"", NULL };
+  g_autofree char *valid = write_project (fixture, "valid.crosscheck.json", NULL);
+  g_autofree char *bad = write_project (fixture, "bad.crosscheck.json", broken);
+  g_autofree char *out = fixture_path (fixture, "out.crosscheck.json");
+  g_autoptr(Run) usage = run_cli ("reanchor", valid, NULL);
+  g_autoptr(Run) nothing = run_cli ("reanchor", valid, "--output", out, NULL);
+  g_autoptr(Run) refused = run_cli ("reanchor", bad, "--output", out, NULL);
+
+  /* Where to write must be said. */
+  assert_exit_status (usage, EXIT_USAGE);
+  assert_contains (usage->err, "--in-place");
+
+  /* A file whose spans all match has nothing to repair, and nothing is written. */
+  assert_exit_status (nothing, EXIT_OK);
+  assert_contains (nothing->out, "nothing to re-anchor");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* Other problems are refused as by validate. */
+  assert_exit_status (refused, EXIT_FAILED);
+  assert_contains (refused->err, "spans[0].label");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* ------------------------------------------------------------------------ */
 /* stats                                                                     */
 
 static void
@@ -1932,6 +2024,9 @@ main (int   argc,
   add_fixture_test ("/cli/validate/deep-nesting", test_validate_deep_nesting);
   add_fixture_test ("/cli/validate/deep-nesting-in-project", test_validate_deep_nesting_in_project);
   add_fixture_test ("/cli/validate/missing-file", test_validate_missing_file);
+
+  add_fixture_test ("/cli/reanchor/moves-and-flags", test_reanchor_moves_and_flags);
+  add_fixture_test ("/cli/reanchor/refuses", test_reanchor_refuses);
 
   add_fixture_test ("/cli/stats/samples", test_stats_samples);
   add_fixture_test ("/cli/stats/counts", test_stats_counts);

@@ -16,7 +16,9 @@
 #include "crosscheck-document.h"
 #include "crosscheck-label.h"
 #include "crosscheck-problem.h"
+#include "crosscheck-errors.h"
 #include "crosscheck-project.h"
+#include "crosscheck-reanchor.h"
 #include "crosscheck-span-list.h"
 
 /* crosscheck-cli: batch work on project files. Results go to stdout,
@@ -37,6 +39,7 @@ typedef struct
 static int command_new      (int argc, char **argv);
 static int command_validate (int argc, char **argv);
 static int command_stats    (int argc, char **argv);
+static int command_reanchor (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", N_("--output PROJECT.crosscheck.json ARTICLE…"),
@@ -45,6 +48,8 @@ static const Command commands[] = {
     N_("Check project files; print one line per problem"), command_validate },
   { "stats", N_("FILE"),
     N_("Show documents, spans per label and links per type"), command_stats },
+  { "reanchor", N_("FILE"),
+    N_("Move spans to their quoted text after the articles’ text changed"), command_reanchor },
 };
 
 static void
@@ -112,6 +117,21 @@ load_project (const char  *path,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
   return crosscheck_project_load_from_file (file, NULL, problems, error);
+}
+
+/* Prints “PREFIXFILE: json.path: message”, a line a problem. */
+static void
+print_problems (FILE       *stream,
+                const char *prefix,
+                const char *file,
+                GPtrArray  *problems)
+{
+  for (guint j = 0; j < problems->len; j++)
+    {
+      g_autofree char *line = crosscheck_problem_to_string (g_ptr_array_index (problems, j));
+
+      fprintf (stream, "%s%s: %s\n", prefix, file, line);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -258,11 +278,23 @@ command_validate (int    argc,
           continue;
         }
 
-      for (guint j = 0; j < problems->len; j++)
-        {
-          g_autofree char *line = crosscheck_problem_to_string (g_ptr_array_index (problems, j));
+      print_problems (stdout, "", argv[i], problems);
 
-          printf ("%s: %s\n", argv[i], line);
+      if (g_error_matches (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_TEXT_CHANGED))
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+          g_autoptr(CrosscheckReanchor) report = NULL;
+          g_autoptr(CrosscheckProject) repaired = crosscheck_project_reanchor_from_file (file, NULL, &report,
+                                                                                        NULL, NULL);
+          g_autofree char *summary = repaired ? crosscheck_reanchor_summarize (report) : NULL;
+
+          /* A hint, not a problem: stdout keeps one line per problem. */
+          if (summary != NULL)
+            /* TRANSLATORS: the second %s is a sentence such as "The text of 1
+             * article changed: 2 spans moved to their quoted text, 1 span
+             * needs review." */
+            fprintf (stderr, _("crosscheck-cli: %s: re-anchoring can repair this. %s "
+                               "Run “crosscheck-cli reanchor” to do it.\n"), argv[i], summary);
         }
     }
 
@@ -336,6 +368,90 @@ command_stats (int    argc,
   printf (_("\nLinks per type: %u in all\n"),
           g_list_model_get_n_items (crosscheck_project_get_links (project)));
   print_label_counts (project, crosscheck_project_get_link_types (project));
+
+  return CROSSCHECK_CLI_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static int
+command_reanchor (int    argc,
+                  char **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean in_place = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the re-anchored project to FILE"), N_("FILE") },
+    { "in-place", 'i', 0, G_OPTION_ARG_NONE, &in_place,
+      N_("Replace the project file itself"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (&commands[3], entries);
+  g_autoptr(CrosscheckProject) project = NULL;
+  g_autoptr(CrosscheckReanchor) report = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) out_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  g_option_context_set_description (context,
+    _("When a document’s text was edited after it was annotated, moves each span whose\n"
+      "quoted text is found once to that place, and keeps the others where they were,\n"
+      "flagged with “needs_review” and the reason. No span or link is dropped. Prints\n"
+      "one line per span that moved or needs review. Other problems are refused as\n"
+      "by “validate”."));
+
+  if (!parse_command (context, &argc, &argv, 1, 1))
+    return CROSSCHECK_CLI_USAGE;
+
+  if ((output == NULL) == !in_place)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fprintf (stderr, "crosscheck-cli: %s\n\n%s", _("give either --output FILE or --in-place"), help);
+      return CROSSCHECK_CLI_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = crosscheck_project_reanchor_from_file (file, NULL, &report, &problems, &error);
+  if (project == NULL)
+    {
+      if (problems != NULL && problems->len > 0)
+        print_problems (stderr, "crosscheck-cli: ", argv[1], problems);
+      else
+        fprintf (stderr, "crosscheck-cli: %s: %s\n", argv[1], error->message);
+      return CROSSCHECK_CLI_FAILED;
+    }
+
+  if (crosscheck_reanchor_get_documents (report)[0] == NULL)
+    {
+      printf (_("%s: every span matches its text; nothing to re-anchor\n"), argv[1]);
+      return CROSSCHECK_CLI_OK;
+    }
+
+  for (guint i = 0; i < crosscheck_reanchor_get_n_items (report); i++)
+    {
+      const CrosscheckReanchorItem *item = crosscheck_reanchor_get_item (report, i);
+      g_autofree char *what = crosscheck_reanchor_item_describe (item);
+
+      if (item->outcome == CROSSCHECK_ANCHOR_MOVED)
+        printf ("%s: %s: %s\n", argv[1], item->span, what);
+      else
+        /* TRANSLATORS: "FILE: s3: needs review: The text changed: …" */
+        printf (_("%s: %s: needs review: %s\n"), argv[1], item->span, what);
+    }
+
+  out_file = output ? g_file_new_for_commandline_arg (output) : g_object_ref (file);
+  if (!crosscheck_project_save_to_file (project, out_file, NULL, &error))
+    {
+      fprintf (stderr, "crosscheck-cli: %s\n", error->message);
+      return CROSSCHECK_CLI_FAILED;
+    }
+
+  summary = crosscheck_reanchor_summarize (report);
+  printf ("%s: %s\n", output ? output : argv[1], summary);
 
   return CROSSCHECK_CLI_OK;
 }
