@@ -26,8 +26,9 @@ import subprocess
 import sys
 import time
 
-from e2e_common import (APP, app_env, App, CHECKER, CLI, find_window, log, QUIT_TIMEOUT,
-                        READY_TIMEOUT, run_tests, sample_paths, SAVE_TIMEOUT, StepFailed, Window)
+from e2e_common import (a11y_env, APP, app_env, App, CLI, find_window, log, quit_status,
+                        READY_TIMEOUT, readers_accept, run_tests, sample_paths, SAVE_TIMEOUT,
+                        screen_texts, StepFailed, Window)
 
 INTERVAL = 2                                   # seconds, the autosave-interval setting
 FIRST = "Aurélie Dumont-Okafor"                # d1: tagged, then autosaved
@@ -79,48 +80,6 @@ def located(lines):
         if m:
             got.setdefault(m.group(1), []).append(tuple(int(v) for v in m.groups()[1:]))
     return got.get("d1", [])
-
-
-ATSPI_SCRIPT = r"""
-import sys
-import pyatspi
-
-def walk(node, out, depth=0):
-    if depth > 40:
-        return
-    try:
-        if node.getRoleName() == "label" and node.name:
-            out.append(node.name)
-        for i in range(node.childCount):
-            walk(node.getChildAtIndex(i), out, depth + 1)
-    except Exception:
-        pass
-
-out = []
-desktop = pyatspi.Registry.getDesktop(0)
-for i in range(desktop.childCount):
-    app = desktop.getChildAtIndex(i)
-    if app is not None and app.name and "crosscheck" in app.name.lower():
-        walk(app, out)
-print("\n".join(out))
-"""
-
-
-def dialog_texts(timeout=20):
-    """Every label the app shows, read through the accessibility bus."""
-    py = os.environ.get("CROSSCHECK_PYTHON", "/usr/bin/python3")
-    deadline = time.monotonic() + timeout
-    texts = ""
-    while time.monotonic() < deadline:
-        try:
-            r = subprocess.run([py, "-c", ATSPI_SCRIPT], capture_output=True, text=True, timeout=15)
-            texts = r.stdout
-            if "Restore" in texts:
-                return texts
-        except subprocess.TimeoutExpired:
-            log("AT-SPI read timed out; retrying")
-        time.sleep(0.5)
-    return texts
 
 
 def warnings_of(app):
@@ -177,12 +136,10 @@ def run(tap, tmp):
     first_warnings = warnings_of(app)
 
     # (c) Start again: the offer names the project and the time of the copy.
-    env2 = dict(env)
-    env2.pop("GTK_A11Y", None)          # the offer is read through AT-SPI
-    env2.pop("NO_AT_BRIDGE", None)
+    env2 = a11y_env(env)                # the offer is read through AT-SPI
     app2 = App([APP], env2)
     win2 = Window(app2, find_window(app2), tmp)
-    texts = dialog_texts()
+    texts = screen_texts("Restore")
     log("labels on screen:\n" + texts)
     tap.check("Restore Unsaved Work?" in texts and "“recover” has changes from" in texts
               and "never saved" in texts and re.search(r"\d{1,2} \w+ \d{4} at \d\d:\d\d", texts),
@@ -214,20 +171,11 @@ def run(tap, tmp):
     log("the span tagged just before the kill was %s"
         % ("kept" if any(s["text"] == SECOND for s in final["spans"]) else "lost, as allowed"))
 
-    py = os.environ.get("CROSSCHECK_PYTHON", "/usr/bin/python3")
-    checker = subprocess.run([py, CHECKER, project], capture_output=True, text=True, timeout=60)
-    validate = subprocess.run([CLI, "validate", project], capture_output=True, text=True, timeout=60)
-    tap.check(checker.returncode == 0 and validate.returncode == 0,
-              checker.stdout + checker.stderr + validate.stdout + validate.stderr)
+    tap.check(*readers_accept(project))
 
-    win2.keys("ctrl+q")
-    try:
-        status = app2.proc.wait(timeout=QUIT_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        status = None
+    status = quit_status(win2, app2)
     tap.check(status == 0 and recovery_entries(home) == [],
               "exit status %s, recovery entries %s" % (status, recovery_entries(home)))
-    app2.thread.join(timeout=5)
 
     problems = first_warnings + warnings_of(app2)
     tap.check(not problems, "\n".join(problems))

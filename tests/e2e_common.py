@@ -214,6 +214,89 @@ class Window:
 
 
 # ---------------------------------------------------------------------------
+# Reading the screen through the accessibility bus (AT-SPI)
+
+ATSPI_SCRIPT = r"""
+import pyatspi
+
+def walk(node, out, depth=0):
+    if depth > 40:
+        return
+    try:
+        if node.getRoleName() == "label" and node.name:
+            out.append(node.name)
+        for i in range(node.childCount):
+            walk(node.getChildAtIndex(i), out, depth + 1)
+    except Exception:
+        pass
+
+out = []
+desktop = pyatspi.Registry.getDesktop(0)
+for i in range(desktop.childCount):
+    app = desktop.getChildAtIndex(i)
+    if app is not None and app.name and "crosscheck" in app.name.lower():
+        walk(app, out)
+print("\n".join(out))
+"""
+
+
+def a11y_env(env):
+    """env for an app whose labels screen_texts() is to read."""
+    env = dict(env)
+    env.pop("GTK_A11Y", None)
+    env.pop("NO_AT_BRIDGE", None)
+    return env
+
+
+def screen_texts(wait_for, timeout=20):
+    """Every label the app (started with a11y_env) shows, one a line, once
+    one of them contains wait_for (or when timeout seconds have passed)."""
+    py = os.environ.get("CROSSCHECK_PYTHON", "/usr/bin/python3")
+    deadline = time.monotonic() + timeout
+    texts = ""
+    while time.monotonic() < deadline:
+        try:
+            r = subprocess.run([py, "-c", ATSPI_SCRIPT], capture_output=True, text=True, timeout=15)
+            texts = r.stdout
+            if wait_for in texts:
+                return texts
+        except subprocess.TimeoutExpired:
+            log("AT-SPI read timed out; retrying")
+        time.sleep(0.5)
+    return texts
+
+
+def screenshot(tmp, name):
+    """The whole screen (dialogs included) as tmp/name, when ImageMagick is there."""
+    if shutil.which("import") is None:
+        return
+    path = os.path.join(tmp, name)
+    r = subprocess.run(["import", "-window", "root", path], capture_output=True, text=True, timeout=30)
+    log("screenshot: " + path if r.returncode == 0 else "screenshot failed: " + r.stderr.strip())
+
+
+def readers_accept(path):
+    """Runs check-project.py and crosscheck-cli validate on path: both
+    succeeded, and what they printed."""
+    py = os.environ.get("CROSSCHECK_PYTHON", "/usr/bin/python3")
+    checker = subprocess.run([py, CHECKER, path], capture_output=True, text=True, timeout=60)
+    validate = subprocess.run([CLI, "validate", path], capture_output=True, text=True, timeout=60)
+    return (checker.returncode == 0 and validate.returncode == 0,
+            checker.stdout + checker.stderr + validate.stdout + validate.stderr)
+
+
+def quit_status(win, app):
+    """Presses Ctrl+Q; the exit status, or None if the app still runs after QUIT_TIMEOUT."""
+    win.keys("ctrl+q")
+    try:
+        status = app.proc.wait(timeout=QUIT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        status = None
+    app.thread.join(timeout=5)
+    return status
+
+
+# ---------------------------------------------------------------------------
 # The test process
 
 def app_env(tmp, requests):

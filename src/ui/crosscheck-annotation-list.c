@@ -44,8 +44,10 @@ struct _CrosscheckAnnotationList
   GtkDropDown        *label_dropdown;
   GtkDropDown        *document_dropdown;
   GtkLabel           *count_label;
+  GtkToggleButton    *review_button;
 
   guint               syncing : 1;
+  guint               filter_review : 1;  /* only spans that need review */
 };
 
 G_DEFINE_FINAL_TYPE (CrosscheckAnnotationList, crosscheck_annotation_list, GTK_TYPE_BOX)
@@ -71,6 +73,9 @@ filter_func (gpointer item,
   if (self->filter_document != NULL && crosscheck_span_get_document (span) != self->filter_document)
     return FALSE;
 
+  if (self->filter_review && crosscheck_annotation_get_review (CROSSCHECK_ANNOTATION (span)) == NULL)
+    return FALSE;
+
   if (self->filter_text != NULL)
     {
       g_autofree char *folded = g_utf8_casefold (crosscheck_span_get_text (span), -1);
@@ -89,12 +94,28 @@ update_count (CrosscheckAnnotationList *self)
   guint all = self->project ? g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (self->project))) : 0;
   g_autofree char *text = NULL;
 
+  g_autofree char *review = NULL;
+  guint flagged = 0;
+
   if (shown == all)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", all), all);
   else
     text = g_strdup_printf (_("%u of %u spans"), shown, all);
 
   gtk_label_set_label (self->count_label, text);
+
+  /* The review filter is offered while some span needs review, or while
+   * it is on (so that it can be turned off). */
+  for (guint i = 0; i < all; i++)
+    {
+      g_autoptr(CrosscheckAnnotation) span = g_list_model_get_item (G_LIST_MODEL (crosscheck_project_get_spans (self->project)), i);
+
+      flagged += crosscheck_annotation_get_review (span) != NULL;
+    }
+  review = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Needs Review", "%u Need Review", flagged),
+                            flagged);
+  gtk_button_set_label (GTK_BUTTON (self->review_button), review);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_button), flagged > 0 || self->filter_review);
 }
 
 static void
@@ -127,7 +148,9 @@ bind_row (GtkSignalListItemFactory *factory,
   g_autofree char *caption = NULL;
   g_autofree char *accessible = NULL;
 
-  caption = g_strdup_printf ("%s · %s%s%s", crosscheck_label_get_name (label),
+  caption = g_strdup_printf ("%s%s · %s%s%s",
+                             crosscheck_annotation_get_review (CROSSCHECK_ANNOTATION (span)) ? _("Needs review · ") : "",
+                             crosscheck_label_get_name (label),
                              crosscheck_document_get_id (document), *note ? " · " : "", note);
   accessible = g_strdup_printf (_("%s in %s: %s"), crosscheck_label_get_name (label),
                                 crosscheck_document_get_title (document), crosscheck_span_get_text (span));
@@ -208,6 +231,23 @@ on_dropdown_changed (CrosscheckAnnotationList *self)
 }
 
 static void
+on_review_toggled (CrosscheckAnnotationList *self)
+{
+  self->filter_review = gtk_toggle_button_get_active (self->review_button);
+  refilter (self);
+}
+
+/* A span's review flag was cleared (or set again by undo). */
+static void
+on_span_changed (CrosscheckAnnotationList *self,
+                 CrosscheckSpan           *span,
+                 CrosscheckChange          change)
+{
+  if (change == CROSSCHECK_CHANGE_MODIFIED)
+    refilter (self);
+}
+
+static void
 on_search_changed (CrosscheckAnnotationList *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
@@ -230,6 +270,7 @@ crosscheck_annotation_list_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (crosscheck_project_get_labels (self->project), self);
       g_signal_handlers_disconnect_by_data (crosscheck_project_get_documents (self->project), self);
+      g_signal_handlers_disconnect_by_data (self->project, self);
     }
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -273,6 +314,7 @@ crosscheck_annotation_list_init (CrosscheckAnnotationList *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *dropdowns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *count_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
@@ -311,7 +353,18 @@ crosscheck_annotation_list_init (CrosscheckAnnotationList *self)
   gtk_box_append (GTK_BOX (dropdowns), GTK_WIDGET (self->document_dropdown));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->search_entry));
   gtk_box_append (GTK_BOX (filters), dropdowns);
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->count_label));
+  self->review_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_button),
+                               _("Show only spans that could not be re-anchored with certainty after "
+                                 "their article’s text changed"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->review_button), "flat");
+  gtk_widget_add_css_class (GTK_WIDGET (self->review_button), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->review_button), FALSE);
+  g_signal_connect_swapped (self->review_button, "toggled", G_CALLBACK (on_review_toggled), self);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
+  gtk_box_append (GTK_BOX (count_row), GTK_WIDGET (self->count_label));
+  gtk_box_append (GTK_BOX (count_row), GTK_WIDGET (self->review_button));
+  gtk_box_append (GTK_BOX (filters), count_row);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
@@ -359,6 +412,7 @@ crosscheck_annotation_list_set_project (CrosscheckAnnotationList *self,
     {
       g_signal_handlers_disconnect_by_data (crosscheck_project_get_labels (self->project), self);
       g_signal_handlers_disconnect_by_data (crosscheck_project_get_documents (self->project), self);
+      g_signal_handlers_disconnect_by_data (self->project, self);
     }
   g_set_object (&self->project, project);
 
@@ -367,6 +421,7 @@ crosscheck_annotation_list_set_project (CrosscheckAnnotationList *self,
                             G_CALLBACK (sync_choices), self);
   g_signal_connect_swapped (crosscheck_project_get_documents (project), "items-changed",
                             G_CALLBACK (sync_choices), self);
+  g_signal_connect_swapped (project, "span-changed", G_CALLBACK (on_span_changed), self);
   sync_choices (self);
 }
 
@@ -413,6 +468,22 @@ crosscheck_annotation_list_get_model (CrosscheckAnnotationList *self)
   g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION_LIST (self), NULL);
 
   return G_LIST_MODEL (self->filtered);
+}
+
+/**
+ * crosscheck_annotation_list_set_review_filter:
+ * @self: a #CrosscheckAnnotationList
+ * @only_review: whether to show only the spans that need review
+ *
+ * Turns the “Needs Review” filter on or off, as its button does.
+ */
+void
+crosscheck_annotation_list_set_review_filter (CrosscheckAnnotationList *self,
+                                              gboolean                  only_review)
+{
+  g_return_if_fail (CROSSCHECK_IS_ANNOTATION_LIST (self));
+
+  gtk_toggle_button_set_active (self->review_button, only_review);
 }
 
 /**

@@ -27,5 +27,7 @@ void                      crosscheck_annotation_list_set_filter   (CrosscheckAnn
                                                                    CrosscheckLabel          *label,
                                                                    CrosscheckDocument       *document,
                                                                    const char               *text);
+void                      crosscheck_annotation_list_set_review_filter (CrosscheckAnnotationList *self,
+                                                                        gboolean                  only_review);
 
 G_END_DECLS

@@ -206,6 +206,17 @@ rebuild_attributes (CrosscheckInspector *self)
 }
 
 static void
+on_reviewed_clicked (CrosscheckInspector *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (crosscheck_project_mark_reviewed (self->project, self->annotation, &error))
+    gtk_popover_popdown (GTK_POPOVER (self));
+  else
+    show_error (self, error);
+}
+
+static void
 on_delete_clicked (CrosscheckInspector *self)
 {
   g_autoptr(GError) error = NULL;
@@ -328,6 +339,7 @@ crosscheck_inspector_new (CrosscheckProject    *project,
   GtkWidget *quote;
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *delete;
+  GtkWidget *review = NULL;
   GtkExpression *expression;
   g_autofree char *quote_text = NULL;
   guint position = 0;
@@ -396,12 +408,28 @@ crosscheck_inspector_new (CrosscheckProject    *project,
       g_signal_connect_swapped (swap, "clicked", G_CALLBACK (on_swap_clicked), self);
       gtk_box_append (GTK_BOX (buttons), swap);
     }
+  /* A span re-anchored with doubt says why; the editor checks it, then
+   * clears the flag (or moves or deletes the span). */
+  if (crosscheck_annotation_get_review (annotation) != NULL)
+    {
+      GtkWidget *reviewed = gtk_button_new_with_mnemonic (_("Mark as _Reviewed"));
+
+      review = gtk_label_new (crosscheck_annotation_get_review (annotation));
+      gtk_label_set_wrap (GTK_LABEL (review), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (review), 40);
+      gtk_label_set_xalign (GTK_LABEL (review), 0);
+      gtk_widget_add_css_class (review, "warning");
+      g_signal_connect_swapped (reviewed, "clicked", G_CALLBACK (on_reviewed_clicked), self);
+      gtk_box_append (GTK_BOX (buttons), reviewed);
+    }
   delete = gtk_button_new_with_mnemonic (is_link (self) ? _("_Delete Link") : _("_Delete Span"));
   gtk_widget_add_css_class (delete, "destructive-action");
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
   gtk_box_append (GTK_BOX (buttons), delete);
 
   gtk_box_append (GTK_BOX (box), quote);
+  if (review != NULL)
+    gtk_box_append (GTK_BOX (box), review);
   gtk_box_append (GTK_BOX (box), self->grid);
   gtk_box_append (GTK_BOX (box), self->attributes_box);
   if (!is_link (self))

@@ -17,6 +17,7 @@
 #include "crosscheck-label.h"
 #include "crosscheck-problem.h"
 #include "crosscheck-project.h"
+#include "crosscheck-reanchor.h"
 #include "crosscheck-span-list.h"
 #include "crosscheck-span.h"
 #include "crosscheck-utils.h"
@@ -1538,6 +1539,7 @@ typedef struct
   GPtrArray *files;      /* GFile */
   GPtrArray *documents;  /* CrosscheckDocument, or NULL where it failed */
   GPtrArray *projects;   /* CrosscheckProject */
+  GPtrArray *changed;    /* CrosscheckProject, re-anchored, to offer (data "reanchor") */
   GPtrArray *errors;     /* char *: "name: message" */
 } OpenJob;
 
@@ -1547,6 +1549,7 @@ open_job_free (OpenJob *job)
   g_ptr_array_unref (job->files);
   g_ptr_array_unref (job->documents);
   g_ptr_array_unref (job->projects);
+  g_ptr_array_unref (job->changed);
   g_ptr_array_unref (job->errors);
   g_free (job);
 }
@@ -1571,6 +1574,22 @@ open_files_thread (GTask        *task,
 
           if (project != NULL)
             g_ptr_array_add (job->projects, project);
+          else if (g_error_matches (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_TEXT_CHANGED))
+            {
+              /* Prepared here, offered there: nothing is used until the
+               * editor agrees. */
+              CrosscheckReanchor *report = NULL;
+
+              project = crosscheck_project_reanchor_from_file (file, cancellable, &report, NULL, NULL);
+              if (project != NULL)
+                {
+                  g_object_set_data_full (G_OBJECT (project), "reanchor", report, g_object_unref);
+                  g_ptr_array_add (job->changed, project);
+                  g_clear_error (&error);
+                }
+              else
+                g_clear_object (&report);
+            }
         }
       else
         {
@@ -1587,6 +1606,83 @@ open_files_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Shows @project in this window if it is empty, else in a new one. */
+static CrosscheckWindow *
+show_opened_project (CrosscheckWindow  *self,
+                     CrosscheckProject *project)
+{
+  CrosscheckWindow *target = self;
+  g_autofree char *uri = g_file_get_uri (crosscheck_project_get_file (project));
+
+  if (!crosscheck_window_is_empty (self))
+    {
+      target = crosscheck_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  crosscheck_window_set_project (target, project);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+
+  return target;
+}
+
+static void
+on_reanchor_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      CrosscheckWindow *self)
+{
+  CrosscheckProject *project = g_object_get_data (G_OBJECT (dialog), "project");
+  CrosscheckReanchor *report = g_object_get_data (G_OBJECT (project), "reanchor");
+  g_autofree char *summary = NULL;
+  CrosscheckWindow *target;
+
+  /* Cancel: the file is left as it is and nothing opens. */
+  if (!g_str_equal (response, "reanchor"))
+    return;
+
+  target = show_opened_project (self, project);
+  summary = crosscheck_reanchor_summarize (report);
+  _crosscheck_window_toast (target, summary);
+
+  /* Flagged spans are where the editor finds them: the span list, filtered. */
+  if (crosscheck_reanchor_count (report, CROSSCHECK_ANCHOR_AMBIGUOUS) +
+      crosscheck_reanchor_count (report, CROSSCHECK_ANCHOR_MISSING) > 0)
+    {
+      adw_flap_set_reveal_flap (target->flap, TRUE);
+      adw_view_stack_set_visible_child_name (target->sidebar_stack, "annotations");
+      crosscheck_annotation_list_set_review_filter (target->annotation_list, TRUE);
+    }
+}
+
+/* The project's articles changed after they were annotated: say what
+ * re-anchoring would do and let the editor choose. */
+static void
+offer_reanchor (CrosscheckWindow  *self,
+                CrosscheckProject *project)
+{
+  CrosscheckReanchor *report = g_object_get_data (G_OBJECT (project), "reanchor");
+  g_autofree char *name = g_file_get_basename (crosscheck_project_get_file (project));
+  g_autofree char *summary = crosscheck_reanchor_summarize (report);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("Some articles in “%s” were edited after they were annotated, so spans no "
+                            "longer match their text. %s\n\nRe-anchoring moves each span to its quoted "
+                            "text where that is found once. The others stay near their old place, marked "
+                            "“Needs review” in the span list. Nothing is written until you save."),
+                          name, summary);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Articles Changed Since They Were Annotated"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reanchor", _("_Re-anchor"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reanchor", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reanchor");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "project", g_object_ref (project), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reanchor_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_files_done (GObject      *source,
                  GAsyncResult *result,
@@ -1594,25 +1690,15 @@ open_files_done (GObject      *source,
 {
   CrosscheckWindow *self = CROSSCHECK_WINDOW (source);
   OpenJob *job = g_task_get_task_data (G_TASK (result));
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;
 
   for (guint i = 0; i < job->projects->len; i++)
-    {
-      CrosscheckProject *project = g_ptr_array_index (job->projects, i);
-      CrosscheckWindow *target = self;
-      g_autofree char *uri = g_file_get_uri (crosscheck_project_get_file (project));
+    show_opened_project (self, g_ptr_array_index (job->projects, i));
 
-      if (!crosscheck_window_is_empty (self))
-        {
-          target = crosscheck_window_new (GTK_APPLICATION (app));
-          gtk_window_present (GTK_WINDOW (target));
-        }
-      crosscheck_window_set_project (target, project);
-      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-    }
+  for (guint i = 0; i < job->changed->len; i++)
+    offer_reanchor (self, g_ptr_array_index (job->changed, i));
 
   if (job->documents->len > 0)
     {
@@ -1673,6 +1759,7 @@ crosscheck_window_open_files (CrosscheckWindow  *self,
   job->files = g_ptr_array_new_with_free_func (g_object_unref);
   job->documents = g_ptr_array_new_with_free_func (g_object_unref);
   job->projects = g_ptr_array_new_with_free_func (g_object_unref);
+  job->changed = g_ptr_array_new_with_free_func (g_object_unref);
   job->errors = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (job->files, g_object_ref (files[i]));
