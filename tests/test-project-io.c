@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "crosscheck-annotation.h"
 #include "crosscheck-document.h"
@@ -412,7 +413,7 @@ static const BadCase bad_cases[] = {
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ", "not valid JSON" },
   { "syntax", NULL, "{\n  \"format\": \"crosscheck-project\",\n  \"version\" 1\n}",
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 3, column", "not valid JSON" },
-  { "binary", NULL, "\x7f" "ELF\x02\x01", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "" },
+  { "binary", NULL, "\x7f" "ELF\x02\x01", CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1", "not valid JSON" },
   { "latin1", NULL, "{\"format\": \"caf\xe9\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "not UTF-8" },
 };
 
@@ -428,13 +429,46 @@ valid_file (void)
   return snapshot (project);
 }
 
+/* Loads @length bytes of @contents from a file, as opening it does, and
+ * checks that the file was left exactly as it was (bytes and time). */
+static CrosscheckProject *
+load_untouched (const char  *contents,
+                gsize        length,
+                GPtrArray  **problems,
+                GError     **error)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "hostile.crosscheck.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *after = NULL;
+  CrosscheckProject *project;
+  GStatBuf before_stat, after_stat;
+  gsize after_length = 0;
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  /* An old time, so that any write shows even with coarse clocks. */
+  g_assert_cmpint (g_utime (path, &(struct utimbuf) { 1000000000, 1000000000 }), ==, 0);
+  g_assert_cmpint (g_stat (path, &before_stat), ==, 0);
+
+  project = crosscheck_project_load_from_file (file, NULL, problems, error);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, contents, length);
+  g_assert_cmpint (g_stat (path, &after_stat), ==, 0);
+  g_assert_cmpint (after_stat.st_mtim.tv_sec, ==, before_stat.st_mtim.tv_sec);
+  g_assert_cmpint (after_stat.st_mtim.tv_nsec, ==, before_stat.st_mtim.tv_nsec);
+  g_remove (path);
+  g_rmdir (dir);
+
+  return project;
+}
+
 static void
 test_bad_file (gconstpointer data)
 {
   const BadCase *bad = data;
   g_autofree char *base = valid_file ();
   g_autoptr(GString) contents = g_string_new (bad->find ? base : bad->replace);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   CrosscheckProject *project;
@@ -443,8 +477,7 @@ test_bad_file (gconstpointer data)
   if (bad->find != NULL)
     g_assert_cmpuint (g_string_replace (contents, bad->find, bad->replace, 1), ==, 1);
 
-  bytes = g_bytes_new (contents->str, contents->len);
-  project = crosscheck_project_load_from_bytes (bytes, &problems, &error);
+  project = load_untouched (contents->str, contents->len, &problems, &error);
 
   g_assert_null (project);
   g_assert_error (error, CROSSCHECK_PROJECT_ERROR, bad->code);
@@ -500,6 +533,34 @@ test_deep_nesting (void)
   g_assert_null (crosscheck_project_load_from_bytes (bytes, &problems, &error));
   g_assert_error (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_SYNTAX);
   g_assert_nonnull (strstr (error->message, "nested more than 64 levels"));
+}
+
+static void
+test_same_document_twice (void)
+{
+  g_autofree char *base = valid_file ();
+  const char *start = strstr (base, "\"documents\": [\n    ") + strlen ("\"documents\": [\n    ");
+  const char *end = strstr (start, "\n    },") + strlen ("\n    }");
+  g_autofree char *first = g_strndup (start, end - start);
+  g_autoptr(GString) copy = g_string_new (first);
+  g_autoptr(GString) contents = g_string_new (base);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  CrosscheckProblem *problem;
+
+  /* d1 again, under another id, first, as a careless merge would leave it:
+   * the later one is refused. */
+  g_assert_cmpuint (g_string_replace (copy, "\"id\": \"d1\"", "\"id\": \"d9\"", 1), ==, 1);
+  g_string_append (copy, ",\n    ");
+  g_string_insert (contents, start - base, copy->str);
+
+  g_assert_null (load_untouched (contents->str, contents->len, &problems, &error));
+  g_assert_error (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->path, ==, "documents[1].text");
+  g_assert_cmpstr (problem->message, ==, "the same text as document “d9”: a project holds each article "
+                                         "once. Keep one of them and move the other’s spans to it");
 }
 
 static void
@@ -699,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/core/io/windows-1252-kept", test_windows_1252_kept);
   g_test_add_func ("/core/io/newer-version-read-first", test_newer_version_read_first);
   g_test_add_func ("/core/io/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/core/io/same-document-twice", test_same_document_twice);
   g_test_add_func ("/core/io/many-problems", test_many_problems_reported);
   g_test_add_func ("/core/io/no-cascade", test_no_cascade);
   g_test_add_func ("/core/io/save-read-only-folder", test_save_read_only_folder);

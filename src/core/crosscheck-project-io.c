@@ -671,6 +671,7 @@ read_documents (Loader     *loader,
       g_autofree char *path = g_strdup_printf ("documents[%u]", i);
       g_autoptr(CrosscheckDocument) document = NULL;
       g_autoptr(GError) error = NULL;
+      CrosscheckDocument *same;
       JsonObject *object;
       CrosscheckEncoding encoding = CROSSCHECK_ENCODING_UTF8;
       const char *id, *title, *source, *published, *encoding_name, *sha256, *text;
@@ -728,6 +729,17 @@ read_documents (Loader     *loader,
                            crosscheck_document_get_sha256 (document));
               loader->n_anchor_problems++;
             }
+        }
+
+      /* The same article twice would split its spans between two copies. */
+      if (ok && (same = _crosscheck_project_find_same_text (loader->project, document)) != NULL)
+        {
+          g_autofree char *p = subpath (path, "text");
+
+          add_problem (loader, p, _("the same text as document “%s”: a project holds each article once. "
+                                    "Keep one of them and move the other’s spans to it"),
+                       crosscheck_document_get_id (same));
+          ok = FALSE;
         }
 
       if (!ok)

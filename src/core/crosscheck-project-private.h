@@ -25,5 +25,7 @@ gboolean _crosscheck_project_has_id          (CrosscheckProject  *self,
                                               const char         *id);
 void     _crosscheck_project_set_file        (CrosscheckProject  *self,
                                               GFile              *file);
+CrosscheckDocument *_crosscheck_project_find_same_text (CrosscheckProject  *self,
+                                                        CrosscheckDocument *document);
 
 G_END_DECLS

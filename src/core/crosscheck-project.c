@@ -1108,6 +1108,26 @@ contains_label (CrosscheckProject *self,
   return g_list_store_find (store_for_label (self, label), label, &position);
 }
 
+/* The document of the project that is @document or has the same text,
+ * or NULL: a project holds each article once. */
+CrosscheckDocument *
+_crosscheck_project_find_same_text (CrosscheckProject  *self,
+                                    CrosscheckDocument *document)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrosscheckDocument) other = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (other == document ||
+          g_str_equal (crosscheck_document_get_sha256 (other), crosscheck_document_get_sha256 (document)))
+        return other;  /* the project keeps its reference */
+    }
+
+  return NULL;
+}
+
 /**
  * crosscheck_project_add_document:
  * @self: a #CrosscheckProject
@@ -1125,23 +1145,16 @@ crosscheck_project_add_document (CrosscheckProject   *self,
                                  CrosscheckDocument  *document,
                                  GError             **error)
 {
+  CrosscheckDocument *other;
   const char *id;
-  guint n;
 
   g_return_val_if_fail (CROSSCHECK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (CROSSCHECK_IS_DOCUMENT (document), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CrosscheckDocument) other = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-
-      if (other == document ||
-          g_str_equal (crosscheck_document_get_sha256 (other), crosscheck_document_get_sha256 (document)))
-        return refuse (error, _("“%s” is already in the project as “%s”, with the same text."),
-                       crosscheck_document_get_title (document),
-                       crosscheck_document_get_title (other));
-    }
+  if ((other = _crosscheck_project_find_same_text (self, document)) != NULL)
+    return refuse (error, _("“%s” is already in the project as “%s”, with the same text."),
+                   crosscheck_document_get_title (document),
+                   crosscheck_document_get_title (other));
 
   id = crosscheck_document_get_id (document);
   if (!crosscheck_is_valid_id (id) || g_hash_table_contains (self->ids, id))
