@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include "crosscheck-annotation-list.h"
 #include "crosscheck-annotation.h"
@@ -809,6 +812,146 @@ test_autosave (void)
   g_settings_set_uint (settings, "autosave-interval", 10);
 }
 
+/* A file for the hostile-files test, with an old modification time so that
+ * any write to it would show. */
+static GFile *
+hostile_file (const char *dir,
+              const char *name,
+              const char *contents,
+              gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_cmpint (g_utime (path, &(struct utimbuf) { 1000000000, 1000000000 }), ==, 0);
+
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+untouched (GFile      *file,
+           const char *contents,
+           gsize       length)
+{
+  g_autofree char *now = NULL;
+  gsize now_length = 0;
+  GStatBuf st;
+
+  return g_file_get_contents (g_file_peek_path (file), &now, &now_length, NULL) &&
+         now_length == length && memcmp (now, contents, length) == 0 &&
+         g_stat (g_file_peek_path (file), &st) == 0 && st.st_mtime == 1000000000;
+}
+
+static void
+test_hostile_files (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckProject *project = crosscheck_window_get_project (window);
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-hostile-XXXXXX", NULL);
+  g_autofree char *huge_path = g_build_filename (dir, "huge.txt", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) deep = g_string_new (NULL);
+  static const char binary[] = "ELF\0\0\1\2 binary";
+  static const char truncated[] = "{\"format\": \"crosscheck-project\", \"version\": 1, \"labels\": [";
+  static const char newer[] = "{\"format\": \"crosscheck-project\", \"version\": 2}";
+  GFile *files[7];
+  AdwMessageDialog *dialog;
+  const char *body;
+  gint64 deadline;
+  int fd;
+
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+  {
+    g_autoptr(GBytes) bytes = crosscheck_project_serialize (project);
+
+    before = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  }
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  files[0] = hostile_file (dir, "binary.txt", binary, sizeof binary - 1);
+  files[1] = hostile_file (dir, "empty.txt", "", 0);
+  files[2] = hostile_file (dir, "truncated.crosscheck.json", truncated, -1);
+  files[3] = hostile_file (dir, "deep.crosscheck.json", deep->str, deep->len);
+  files[4] = hostile_file (dir, "newer.crosscheck.json", newer, -1);
+  /* 100 MiB, over the documented limit of 64 MiB; sparse, so it costs no disk. */
+  fd = g_open (huge_path, O_WRONLY | O_CREAT, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 100 * 1024 * 1024), ==, 0);
+  close (fd);
+  g_assert_cmpint (g_utime (huge_path, &(struct utimbuf) { 1000000000, 1000000000 }), ==, 0);
+  files[5] = g_file_new_for_path (huge_path);
+  /* The first article again: the project holds each article once. */
+  files[6] = hostile_file (dir, "again.txt", TEXT_A, -1);
+
+  crosscheck_window_open_files (window, files, G_N_ELEMENTS (files));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+
+  /* One message names every file and says what is wrong with it. */
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open 7 Files");
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "binary.txt: The file contains NUL bytes, so it is a binary file, not plain text."));
+  g_assert_nonnull (strstr (body, "empty.txt: The file is empty."));
+  g_assert_nonnull (strstr (body, "truncated.crosscheck.json: line 1, column "));
+  g_assert_nonnull (strstr (body, "deep.crosscheck.json: line 1: the JSON is nested more than 64 levels deep"));
+  g_assert_nonnull (strstr (body, "newer.crosscheck.json: version: the file is format version 2, made by a newer "
+                                  "Crosscheck"));
+  /* Sizes come with a no-break space before the unit. */
+  g_assert_nonnull (strstr (body, "huge.txt: The file is 100.0\xc2\xa0MiB, over Crosscheck’s limit of "
+                                  "64.0\xc2\xa0MiB for one article. Split it"));
+  g_assert_nonnull (strstr (body, "again.txt: “President Aurélie Dumont-Okafor will visit  as soon as next week, "
+                                  "aides said.” is already in the project as “President Aurélie"));
+  g_assert_true (g_str_has_suffix (body, "Nothing else was changed."));
+  respond (dialog, "close");
+  spin ();
+
+  /* Nothing changed: not the work in the window, not the files. */
+  {
+    g_autoptr(GBytes) bytes = crosscheck_project_serialize (project);
+
+    after = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  }
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 2);
+  g_assert_true (crosscheck_project_get_dirty (project));
+  g_assert_true (untouched (files[0], binary, sizeof binary - 1));
+  g_assert_true (untouched (files[1], "", 0));
+  g_assert_true (untouched (files[2], truncated, strlen (truncated)));
+  g_assert_true (untouched (files[3], deep->str, deep->len));
+  g_assert_true (untouched (files[4], newer, strlen (newer)));
+  g_assert_true (untouched (files[6], TEXT_A, strlen (TEXT_A)));
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (huge_path, &st), ==, 0);
+    g_assert_cmpint (st.st_size, ==, 100 * 1024 * 1024);
+    g_assert_cmpint (st.st_mtime, ==, 1000000000);
+  }
+
+  /* And the window goes on working: tag, undo. */
+  select_text (window, 1, "April");
+  press_label_key (window, 'd');
+  g_assert_cmpuint (n_spans (window), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpuint (n_spans (window), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_file_delete (files[i], NULL, NULL);
+      g_object_unref (files[i]);
+    }
+  g_rmdir (dir);
+  window->closing_confirmed = TRUE;
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/link-by-keyboard", test_link_by_keyboard);
   g_test_add_func ("/ui/window/autosave", test_autosave);
   g_test_add_func ("/ui/window/edit-label-shown", test_edit_label_shown);
+  g_test_add_func ("/ui/window/hostile-files", test_hostile_files);
 
   return g_test_run ();
 }
