@@ -952,6 +952,54 @@ test_hostile_files (void)
   destroy_window (window);
 }
 
+/* A span flagged by re-anchoring is found with the list's review filter,
+ * and leaves it when marked as reviewed (undoably). */
+static void
+test_review_filter (void)
+{
+  CrosscheckWindow *window = make_window ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) contents = NULL;
+  g_autoptr(CrosscheckProject) changed = NULL;
+  GListModel *shown;
+  CrosscheckSpan *span;
+
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+  select_text (window, 1, "April");
+  press_label_key (window, 'd');
+  bytes = crosscheck_project_serialize (crosscheck_window_get_project (window));
+  contents = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* The name was respelled in the article after it was tagged. */
+  g_assert_cmpuint (g_string_replace (contents, "\"text\": \"President Aurélie Dumont",
+                                      "\"text\": \"President Aurelie Dumont", 1), ==, 1);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (contents->str, contents->len);
+  changed = crosscheck_project_reanchor_from_bytes (bytes, NULL, NULL, NULL);
+  g_assert_nonnull (changed);
+  crosscheck_window_set_project (window, changed);
+  spin ();
+
+  shown = crosscheck_annotation_list_get_model (window->annotation_list);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_nonnull (crosscheck_annotation_get_review (CROSSCHECK_ANNOTATION (crosscheck_project_lookup_span (changed, "s1"))));
+  crosscheck_annotation_list_set_review_filter (window->annotation_list, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  span = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (span)), ==, "s1");
+
+  g_assert_true (crosscheck_project_mark_reviewed (changed, CROSSCHECK_ANNOTATION (span), NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_object_unref (span);
+
+  window->closing_confirmed = TRUE;
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -995,6 +1043,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/autosave", test_autosave);
   g_test_add_func ("/ui/window/edit-label-shown", test_edit_label_shown);
   g_test_add_func ("/ui/window/hostile-files", test_hostile_files);
+  g_test_add_func ("/ui/window/review-filter", test_review_filter);
 
   return g_test_run ();
 }

@@ -173,6 +173,29 @@ draw_outline (CrosscheckTextView    *self,
   gtk_snapshot_append_border (draw->snapshot, &outline, widths, colors);
 }
 
+/* A span that needs review (its article's text changed under it): a
+ * dashed frame, so that it shows whatever its label draws. */
+static void
+draw_review_frame (CrosscheckTextView    *self,
+                   const graphene_rect_t *rect,
+                   gpointer               data)
+{
+  DrawData *draw = data;
+  graphene_rect_t grown;
+  cairo_t *cr;
+  static const double dashes[] = { 4, 3 };
+
+  graphene_rect_inset_r (rect, -2, 0, &grown);
+  cr = gtk_snapshot_append_cairo (draw->snapshot, &grown);
+  gdk_cairo_set_source_rgba (cr, &draw->color);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_rectangle (cr, grown.origin.x + 0.75, grown.origin.y + 0.75,
+                   grown.size.width - 1.5, grown.size.height - 1.5);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
 typedef struct
 {
   GPtrArray *spans;
@@ -220,6 +243,20 @@ crosscheck_text_view_snapshot_layer (GtkTextView      *view,
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
     {
       DrawData draw = { snapshot };
+
+      visible_offsets (self, &start, &end);
+      crosscheck_span_list_foreach_overlapping (crosscheck_project_get_spans (self->project),
+                                                self->document, start, end, collect_span, spans);
+      /* Adwaita's orange: distinct from every default label colour. */
+      gdk_rgba_parse (&draw.color, dark ? "#ffa348" : "#e66100");
+      for (guint i = 0; i < spans->len; i++)
+        {
+          CrosscheckSpan *span = g_ptr_array_index (spans, i);
+
+          if (crosscheck_annotation_get_review (CROSSCHECK_ANNOTATION (span)) != NULL)
+            foreach_line_rect (self, crosscheck_span_get_start (span), crosscheck_span_get_end (span),
+                               draw_review_frame, &draw);
+        }
 
       if (self->selected == NULL)
         return;
