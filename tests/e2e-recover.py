@@ -114,7 +114,8 @@ def run(tap, tmp):
     win.drag(*where[0])
     win.keys("p")
     tagged = time.monotonic()
-    while not recovery_entries(home) and time.monotonic() - tagged < INTERVAL + 5:
+    # The project is written first, then its description: wait for both.
+    while len(recovery_entries(home)) < 2 and time.monotonic() - tagged < INTERVAL + 5:
         time.sleep(0.1)
     copied = time.monotonic() - tagged
     log("recovery copy after %.1f s: %s" % (copied, recovery_entries(home)))
