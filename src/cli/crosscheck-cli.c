@@ -14,6 +14,7 @@
 #include "crosscheck-annotation.h"
 #include "crosscheck-cli.h"
 #include "crosscheck-document.h"
+#include "crosscheck-export.h"
 #include "crosscheck-label.h"
 #include "crosscheck-problem.h"
 #include "crosscheck-project.h"
@@ -37,6 +38,7 @@ typedef struct
 static int command_new      (int argc, char **argv);
 static int command_validate (int argc, char **argv);
 static int command_stats    (int argc, char **argv);
+static int command_export   (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", N_("--output PROJECT.crosscheck.json ARTICLE…"),
@@ -45,6 +47,9 @@ static const Command commands[] = {
     N_("Check project files; print one line per problem"), command_validate },
   { "stats", N_("FILE"),
     N_("Show documents, spans per label and links per type"), command_stats },
+  { "export", N_("--format FORMAT --output FOLDER PROJECT…"),
+    N_("Write projects as one dataset (jsonl, nli, conll, hf, spacy, brat, webanno)"),
+    command_export },
 };
 
 static void
@@ -336,6 +341,147 @@ command_stats (int    argc,
   printf (_("\nLinks per type: %u in all\n"),
           g_list_model_get_n_items (crosscheck_project_get_links (project)));
   print_label_counts (project, crosscheck_project_get_link_types (project));
+
+  return CROSSCHECK_CLI_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  fprintf (stderr, "crosscheck-cli: %s\n\n%s", message, help);
+
+  return CROSSCHECK_CLI_USAGE;
+}
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  gboolean utf16_offsets = FALSE;
+  gboolean force = FALSE;
+  int neutral = 0;
+  g_autofree char *seed = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("The format: jsonl, nli, conll, hf, spacy, brat or webanno"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The folder to write the dataset into (made if missing)"), N_("FOLDER") },
+    { "utf16-offsets", 0, 0, G_OPTION_ARG_NONE, &utf16_offsets,
+      N_("jsonl: add start_utf16 and end_utf16 for JavaScript"), NULL },
+    { "neutral", 0, 0, G_OPTION_ARG_INT, &neutral,
+      N_("nli: add up to N neutral pairs of unlinked claims"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed,
+      N_("nli: the seed for sampling neutral pairs (default 20230313)"), N_("SEED") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace files of an earlier export in the folder"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (&commands[3], entries);
+  g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(GError) error = NULL;
+  CrosscheckExportOptions options;
+  CrosscheckExportFormat format;
+  guint n_documents = 0;
+
+  g_option_context_set_description (context,
+    _("Several projects make one dataset; their ids then read PROJECT/ID, PROJECT being\n"
+      "the file name without .crosscheck.json. What a format cannot hold is reported\n"
+      "as a warning on stderr. The formats and their files are described in\n"
+      "docs/format.md. Exit codes: 0 exported, 1 failed, 2 wrong usage."));
+
+  if (!parse_command (context, &argc, &argv, 1, -1))
+    return CROSSCHECK_CLI_USAGE;
+
+  if (format_name == NULL)
+    return usage_error (context, _("--format is required"));
+  if (!crosscheck_export_format_from_string (format_name, &format))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s”"), format_name);
+
+      return usage_error (context, message);
+    }
+  if (output == NULL)
+    return usage_error (context, _("--output is required"));
+  if (utf16_offsets && format != CROSSCHECK_EXPORT_JSONL)
+    return usage_error (context, _("--utf16-offsets is for --format jsonl only"));
+  if ((neutral != 0 || seed != NULL) && format != CROSSCHECK_EXPORT_NLI)
+    return usage_error (context, _("--neutral and --seed are for --format nli only"));
+  if (neutral < 0)
+    return usage_error (context, _("--neutral must be 0 or more"));
+
+  crosscheck_export_options_init (&options);
+  options.utf16_offsets = utf16_offsets;
+  options.neutral = neutral;
+  options.overwrite = force;
+  if (seed != NULL)
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &value, NULL))
+        return usage_error (context, _("--seed must be a whole number"));
+      options.seed = value;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      CrosscheckProject *project = load_project (argv[i], NULL, &error);
+      g_autofree char *prefix = NULL;
+
+      if (project == NULL)
+        {
+          fprintf (stderr, "crosscheck-cli: %s: %s\n", argv[i], error->message);
+          return CROSSCHECK_CLI_FAILED;
+        }
+      g_ptr_array_add (projects, project);
+      n_documents += g_list_model_get_n_items (crosscheck_project_get_documents (project));
+
+      /* Two projects with the same file name in different folders get
+       * PROJECT-2, PROJECT-3 … */
+      prefix = crosscheck_export_make_prefix (argv[i]);
+      for (guint n = 2; g_ptr_array_find_with_equal_func (prefixes, prefix, g_str_equal, NULL); n++)
+        {
+          g_autofree char *base = crosscheck_export_make_prefix (argv[i]);
+
+          g_free (prefix);
+          prefix = g_strdup_printf ("%s-%u", base, n);
+        }
+      g_ptr_array_add (prefixes, g_steal_pointer (&prefix));
+    }
+  g_ptr_array_add (prefixes, NULL);
+
+  directory = g_file_new_for_commandline_arg (output);
+  if (!crosscheck_export_projects ((CrosscheckProject **) projects->pdata,
+                                   projects->len > 1 ? (const char * const *) prefixes->pdata : NULL,
+                                   projects->len, format, &options, directory, NULL, NULL, NULL,
+                                   &warnings, &error))
+    {
+      for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+        fprintf (stderr, _("crosscheck-cli: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
+      fprintf (stderr, "crosscheck-cli: %s\n", error->message);
+      if (g_error_matches (error, CROSSCHECK_EXPORT_ERROR, CROSSCHECK_EXPORT_ERROR_EXISTS))
+        fprintf (stderr, _("crosscheck-cli: use --force to replace the files of an earlier export\n"));
+      return CROSSCHECK_CLI_FAILED;
+    }
+
+  for (guint i = 0; i < warnings->len; i++)
+    fprintf (stderr, _("crosscheck-cli: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
+
+  /* TRANSLATORS: "OUT: 4 documents exported as brat (2 warnings)" */
+  printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u document exported as %s",
+                       "%s: %u documents exported as %s", n_documents),
+          output, n_documents, crosscheck_export_format_to_string (format));
+  printf (g_dngettext (GETTEXT_PACKAGE, " (%u warning)\n", " (%u warnings)\n", warnings->len),
+          warnings->len);
 
   return CROSSCHECK_CLI_OK;
 }
