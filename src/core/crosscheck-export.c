@@ -50,7 +50,7 @@ static const struct
     N_("entities.conll: one token and its IOB2 tag per line"),
     _crosscheck_export_conll },
   [CROSSCHECK_EXPORT_HF] = {
-    "hf", N_("Hugging Face token classification"),
+    "hf", N_("Hugging Face NER"),
     N_("tokens.jsonl with integer tags, and labels.json"),
     _crosscheck_export_hf },
   [CROSSCHECK_EXPORT_SPACY] = {
@@ -453,8 +453,7 @@ write_files (CrosscheckExporter  *self,
               g_autofree char *path = g_file_get_parse_name (target);
 
               g_set_error (error, CROSSCHECK_EXPORT_ERROR, CROSSCHECK_EXPORT_ERROR_EXISTS,
-                           _("%s exists already, from an earlier export; choose another "
-                             "folder or allow replacing files"), path);
+                           _("%s exists already, from an earlier export"), path);
               return FALSE;
             }
         }
