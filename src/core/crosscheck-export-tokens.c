@@ -349,12 +349,14 @@ _crosscheck_export_conll (CrosscheckExporter  *self,
             {
               const Token *token = &g_array_index (tokens, Token, t);
               g_autofree char *tag = tag_name (label_names, token);
-              const char *b0 = g_utf8_offset_to_pointer (text, token->start);
-              const char *b1 = g_utf8_offset_to_pointer (b0, token->end - token->start);
+              /* Checkpointed look-ups: walking from the start for every
+               * token made long articles quadratic. */
+              gsize b0 = crosscheck_document_offset_to_byte (document, token->start);
+              gsize b1 = crosscheck_document_offset_to_byte (document, token->end);
 
               if (t == 0 || token->sentence != g_array_index (tokens, Token, t - 1).sentence)
                 g_string_append_c (out, '\n');
-              g_string_append_len (out, b0, b1 - b0);
+              g_string_append_len (out, text + b0, b1 - b0);
               g_string_append_c (out, '\t');
               g_string_append (out, tag);
               g_string_append_c (out, '\n');
