@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "crosscheck-document.h"
 #include "crosscheck-export-dialog.h"
 #include "crosscheck-project.h"
 #include "crosscheck-window-private.h"
@@ -102,6 +103,49 @@ test_export_and_refuse (void)
   g_unlink (ann);
 }
 
+/* Stop cancels a running export, and nothing is written. The project is
+ * large enough (400 articles) that the export is still running when Stop
+ * is pressed right after Export. */
+static void
+test_stop (void)
+{
+  g_autoptr(CrosscheckProject) project = crosscheck_project_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-export-dialog-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GDir) listing = NULL;
+  CrosscheckExportDialog *dialog;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (text, "Sentence %u says the visit could take place in April. ", i);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Article %u\n\n%s\n", i, text->str);
+      g_autoptr(CrosscheckDocument) document = crosscheck_document_new_from_text (body, NULL);
+
+      g_assert_true (crosscheck_project_add_document (project, document, NULL));
+    }
+
+  dialog = crosscheck_export_dialog_new (NULL, project);
+  gtk_window_present (GTK_WINDOW (dialog));
+  crosscheck_export_dialog_set_folder (dialog, folder);
+  crosscheck_export_dialog_set_format (dialog, CROSSCHECK_EXPORT_CONLL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  g_assert_true (crosscheck_export_dialog_get_running (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  wait_until_done (dialog);
+
+  g_assert_cmpstr (crosscheck_export_dialog_get_status (dialog), ==,
+                   "Export stopped. Nothing was written.");
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_rmdir (dir);
+}
+
 /* Ctrl+E's action opens the dialog on the window's project. */
 static void
 test_window_action (void)
@@ -148,6 +192,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/export-dialog/export-and-refuse", test_export_and_refuse);
+  g_test_add_func ("/ui/export-dialog/stop", test_stop);
   g_test_add_func ("/ui/export-dialog/window-action", test_window_action);
 
   return g_test_run ();
