@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "crosscheck-annotation.h"
+#include "crosscheck-brat-import.h"
 #include "crosscheck-cli.h"
 #include "crosscheck-document.h"
 #include "crosscheck-label.h"
@@ -37,6 +38,7 @@ typedef struct
 static int command_new      (int argc, char **argv);
 static int command_validate (int argc, char **argv);
 static int command_stats    (int argc, char **argv);
+static int command_import_brat (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", N_("--output PROJECT.crosscheck.json ARTICLE…"),
@@ -45,6 +47,8 @@ static const Command commands[] = {
     N_("Check project files; print one line per problem"), command_validate },
   { "stats", N_("FILE"),
     N_("Show documents, spans per label and links per type"), command_stats },
+  { "import-brat", N_("--output PROJECT.crosscheck.json FOLDER"),
+    N_("Create a project from a brat folder (.txt, .ann, annotation.conf)"), command_import_brat },
 };
 
 static void
@@ -114,6 +118,40 @@ load_project (const char  *path,
   return crosscheck_project_load_from_file (file, NULL, problems, error);
 }
 
+/* Checks the --output of a command that writes a project: given, named
+ * like a project, and not there unless --force. Returns the exit code to
+ * stop with, or CROSSCHECK_CLI_OK with *@out_file set. */
+static int
+check_output (GOptionContext  *context,
+              const char      *output,
+              gboolean         force,
+              GFile          **out_file)
+{
+  if (output == NULL)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fprintf (stderr, "crosscheck-cli: %s\n\n%s", _("--output is required"), help);
+      return CROSSCHECK_CLI_USAGE;
+    }
+  if (!g_str_has_suffix (output, CROSSCHECK_PROJECT_SUFFIX))
+    {
+      fprintf (stderr, _("crosscheck-cli: %s: project file names end in %s\n"),
+               output, CROSSCHECK_PROJECT_SUFFIX);
+      return CROSSCHECK_CLI_USAGE;
+    }
+
+  *out_file = g_file_new_for_commandline_arg (output);
+  if (!force && g_file_query_exists (*out_file, NULL))
+    {
+      fprintf (stderr, _("crosscheck-cli: %s exists already; use --force to overwrite it\n"),
+               output);
+      return CROSSCHECK_CLI_FAILED;
+    }
+
+  return CROSSCHECK_CLI_OK;
+}
+
 /* ------------------------------------------------------------------------ */
 
 static int
@@ -136,31 +174,14 @@ command_new (int    argc,
   g_autoptr(CrosscheckProject) project = NULL;
   g_autoptr(GFile) out_file = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
   if (!parse_command (context, &argc, &argv, 1, -1))
     return CROSSCHECK_CLI_USAGE;
 
-  if (output == NULL)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      fprintf (stderr, "crosscheck-cli: %s\n\n%s", _("--output is required"), help);
-      return CROSSCHECK_CLI_USAGE;
-    }
-  if (!g_str_has_suffix (output, CROSSCHECK_PROJECT_SUFFIX))
-    {
-      fprintf (stderr, _("crosscheck-cli: %s: project file names end in %s\n"),
-               output, CROSSCHECK_PROJECT_SUFFIX);
-      return CROSSCHECK_CLI_USAGE;
-    }
-
-  out_file = g_file_new_for_commandline_arg (output);
-  if (!force && g_file_query_exists (out_file, NULL))
-    {
-      fprintf (stderr, _("crosscheck-cli: %s exists already; use --force to overwrite it\n"),
-               output);
-      return CROSSCHECK_CLI_FAILED;
-    }
+  status = check_output (context, output, force, &out_file);
+  if (status != CROSSCHECK_CLI_OK)
+    return status;
 
   project = crosscheck_project_new ();
 
@@ -336,6 +357,91 @@ command_stats (int    argc,
   printf (_("\nLinks per type: %u in all\n"),
           g_list_model_get_n_items (crosscheck_project_get_links (project)));
   print_label_counts (project, crosscheck_project_get_link_types (project));
+
+  return CROSSCHECK_CLI_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static int
+command_import_brat (int    argc,
+                     char **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean skip_bad_lines = FALSE;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The project file to write (must end in .crosscheck.json)"), N_("FILE") },
+    { "skip-bad-lines", 0, 0, G_OPTION_ARG_NONE, &skip_bad_lines,
+      N_("Leave malformed lines out (each is reported) instead of stopping"), NULL },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Overwrite the output file if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (&commands[3], entries);
+  g_autoptr(CrosscheckBratImport) import = NULL;
+  g_autoptr(CrosscheckProject) project = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) out_file = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *warnings;
+  gboolean ok;
+  int status;
+
+  g_option_context_set_description (context,
+    _("Reads NAME.txt with NAME.ann for every document in FOLDER, and the label set\n"
+      "from FOLDER/annotation.conf if there is one. A malformed line is reported as\n"
+      "“FILE:LINE: message” and stops the import (exit 1) unless --skip-bad-lines\n"
+      "is given. Exits with 2 if the command line is wrong."));
+
+  if (!parse_command (context, &argc, &argv, 1, 1))
+    return CROSSCHECK_CLI_USAGE;
+
+  status = check_output (context, output, force, &out_file);
+  if (status != CROSSCHECK_CLI_OK)
+    return status;
+
+  folder = g_file_new_for_commandline_arg (argv[1]);
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    {
+      fprintf (stderr, _("crosscheck-cli: %s: not a folder; give the folder that holds the "
+                         ".txt and .ann files\n"), argv[1]);
+      return CROSSCHECK_CLI_FAILED;
+    }
+
+  import = crosscheck_brat_import_new (skip_bad_lines ? CROSSCHECK_BRAT_IMPORT_SKIP_BAD_LINES
+                                                      : CROSSCHECK_BRAT_IMPORT_NONE);
+  ok = crosscheck_brat_import_add_folder (import, folder, NULL, &error);
+  if (ok)
+    project = crosscheck_brat_import_finish (import, &error);
+
+  /* Warnings (skipped lines among them) come first, in file order. */
+  warnings = crosscheck_brat_import_get_warnings (import);
+  for (guint i = 0; i < warnings->len; i++)
+    fprintf (stderr, _("warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
+
+  if (project == NULL)
+    {
+      /* A bad line reads "FILE:LINE: message", like a compiler's error. */
+      if (g_error_matches (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_BAD_LINE))
+        fprintf (stderr, _("%s\ncrosscheck-cli: the import stopped at this line; correct it, "
+                           "or use --skip-bad-lines to leave bad lines out\n"), error->message);
+      else
+        fprintf (stderr, "crosscheck-cli: %s\n", error->message);
+      return CROSSCHECK_CLI_FAILED;
+    }
+
+  if (!crosscheck_project_save_to_file (project, out_file, NULL, &error))
+    {
+      fprintf (stderr, "crosscheck-cli: %s\n", error->message);
+      return CROSSCHECK_CLI_FAILED;
+    }
+
+  printf (_("%s: created with %u documents, %u spans and %u links\n"), output,
+          g_list_model_get_n_items (crosscheck_project_get_documents (project)),
+          g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (project))),
+          g_list_model_get_n_items (crosscheck_project_get_links (project)));
 
   return CROSSCHECK_CLI_OK;
 }
