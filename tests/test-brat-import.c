@@ -119,9 +119,12 @@ test_crlf (void)
   const char *text = "Ann met Bo\r\nin Oslo\ron Monday";
   const char *ann = "T1\tGPE 14 18\tOslo\r\nT2\tDATE 22 28\tMonday\r\n";
 
-  project = import_one (NULL, text, -1, ann, 0, NULL, &error);
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  project = import_one (NULL, text, -1, ann, 0, &warnings, &error);
   g_assert_no_error (error);
   g_assert_nonnull (project);
+  g_assert_cmpuint (warnings->len, ==, 0);
 
   assert_span (project, 0, 14, 18, "GPE", "Oslo");
   assert_span (project, 1, 22, 28, "DATE", "Monday");
