@@ -41,7 +41,8 @@ make_filters (CrosscheckChooseMode mode)
       g_list_store_append (filters, all);
       g_list_store_append (filters, articles);
     }
-  g_list_store_append (filters, projects);
+  if (mode != CROSSCHECK_CHOOSE_FOLDER)
+    g_list_store_append (filters, projects);
 
   return G_LIST_MODEL (filters);
 }
@@ -93,7 +94,12 @@ dialog_done (GObject      *source,
     }
   else
     {
-      g_autoptr(GFile) file = gtk_file_dialog_save_finish (dialog, result, &error);
+      g_autoptr(GFile) file = NULL;
+
+      if (GPOINTER_TO_INT (g_task_get_task_data (task)) == CROSSCHECK_CHOOSE_FOLDER)
+        file = gtk_file_dialog_select_folder_finish (dialog, result, &error);
+      else
+        file = gtk_file_dialog_save_finish (dialog, result, &error);
 
       if (file != NULL)
         {
@@ -137,7 +143,7 @@ native_response (GtkNativeDialog *native,
 /**
  * crosscheck_choose_files_async:
  * @parent: the window the dialog belongs to
- * @mode: open several files, or choose where to save one
+ * @mode: open several files, choose a folder, or choose where to save one
  * @initial: (nullable): the file to start from when saving
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the choice
@@ -155,7 +161,9 @@ crosscheck_choose_files_async (GtkWindow            *parent,
 {
   g_autoptr(GListModel) filters = make_filters (mode);
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
-  const char *title = mode == CROSSCHECK_CHOOSE_OPEN ? _("Open Articles or a Project") : _("Save Project");
+  const char *title = mode == CROSSCHECK_CHOOSE_OPEN ? _("Open Articles or a Project")
+                      : mode == CROSSCHECK_CHOOSE_FOLDER ? _("Import a brat Folder")
+                      : _("Save Project");
 
   g_task_set_source_tag (task, crosscheck_choose_files_async);
   g_task_set_task_data (task, GINT_TO_POINTER (mode), NULL);
@@ -166,10 +174,13 @@ crosscheck_choose_files_async (GtkWindow            *parent,
 
     gtk_file_dialog_set_title (dialog, title);
     gtk_file_dialog_set_modal (dialog, TRUE);
-    gtk_file_dialog_set_filters (dialog, filters);
+    if (mode != CROSSCHECK_CHOOSE_FOLDER)
+      gtk_file_dialog_set_filters (dialog, filters);
 
     if (mode == CROSSCHECK_CHOOSE_OPEN)
       gtk_file_dialog_open_multiple (dialog, parent, cancellable, dialog_done, task);
+    else if (mode == CROSSCHECK_CHOOSE_FOLDER)
+      gtk_file_dialog_select_folder (dialog, parent, cancellable, dialog_done, task);
     else
       {
         if (initial != NULL)
@@ -185,8 +196,11 @@ crosscheck_choose_files_async (GtkWindow            *parent,
 
     native = gtk_file_chooser_native_new (title, parent,
                                           mode == CROSSCHECK_CHOOSE_OPEN ? GTK_FILE_CHOOSER_ACTION_OPEN
-                                                                         : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                          mode == CROSSCHECK_CHOOSE_OPEN ? _("_Open") : _("_Save"),
+                                          : mode == CROSSCHECK_CHOOSE_FOLDER ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                          : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          mode == CROSSCHECK_CHOOSE_OPEN ? _("_Open")
+                                          : mode == CROSSCHECK_CHOOSE_FOLDER ? _("_Import")
+                                          : _("_Save"),
                                           _("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
     for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
@@ -198,6 +212,8 @@ crosscheck_choose_files_async (GtkWindow            *parent,
 
     if (mode == CROSSCHECK_CHOOSE_OPEN)
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+    else if (mode == CROSSCHECK_CHOOSE_FOLDER)
+      ;
     else if (initial != NULL)
       gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), initial, NULL);
     else
@@ -221,7 +237,10 @@ GPtrArray *
 crosscheck_choose_files_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  /* The task's source object is the parent window, which callers do not
+   * pass here: check the source tag instead. */
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == crosscheck_choose_files_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
