@@ -15,6 +15,7 @@ typedef enum
 {
   CROSSCHECK_CHOOSE_OPEN,
   CROSSCHECK_CHOOSE_SAVE,
+  CROSSCHECK_CHOOSE_FOLDER,
 } CrosscheckChooseMode;
 
 void       crosscheck_choose_files_async  (GtkWindow            *parent,
