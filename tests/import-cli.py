@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# brat-import-cli.py
+# import-cli.py
 #
 # Copyright 2026 The Crosscheck authors
 #
@@ -341,6 +341,100 @@ def _():
     expect(rc == 1 and "exists already; use --force" in err, f"exists: {rc} {err!r}")
     rc, _, err = run("import-brat", "--force", folder, "-o", out)
     expect(rc == 0, f"--force: {rc} {err!r}")
+
+
+# --------------------------------------------------------------------------
+# new: folders of articles and Multi-News style cluster files
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@test("new FOLDER: every .txt in it, in natural order of the names")
+def _():
+    folder = tmpdir()
+    articles = os.path.join(folder, "articles")
+    write(articles, "a10.txt", "Tenth\n")
+    write(articles, "a2.txt", "Second\r\nline two\n")
+    write(articles, "a1.txt", "First \U0001F534\n")
+    write(articles, "notes.md", "not an article")
+    write(articles, ".hidden.txt", "hidden")
+    single = os.path.join(folder, "single.txt")
+    write(folder, "single.txt", "A single article")
+    out = os.path.join(folder, "f.crosscheck.json")
+    rc, stdout, stderr = run("new", "-o", out, articles, single)
+    expect(rc == 0, f"exit {rc}: {stderr}")
+    expect(stdout == f"{out}: created with 4 documents\n", f"stdout: {stdout!r}")
+    project = load(out)
+    expect([d["source"] for d in project["documents"]] == ["a1.txt", "a2.txt", "a10.txt", "single.txt"],
+           f"sources: {[d['source'] for d in project['documents']]}")
+    expect(project["documents"][1]["text"] == "Second\nline two\n", "CR LF not normalised")
+    check_project_py(out)
+
+    empty = os.path.join(folder, "empty")
+    os.makedirs(empty)
+    rc, _, err = run("new", "-o", os.path.join(folder, "e.crosscheck.json"), empty)
+    expect(rc == 1 and f"crosscheck-cli: {empty}: the folder holds no articles (.txt files)" in err,
+           f"empty folder: {rc} {err!r}")
+
+
+CLUSTERS = (
+    "Ships collide NEWLINE_CHAR NEWLINE_CHAR Two ships collided on Monday . "
+    "||||| Harbour closed \U0001F534 NEWLINE_CHAR The harbour stays closed until May . |||||  \n"
+    "Only one article here\r\n"
+    "\n"
+    "Café opens ||||| Café opens\n"
+)
+
+
+@test("new --clusters: one project per cluster; NEWLINE_CHAR becomes a line break")
+def _():
+    folder = tmpdir()
+    write(folder, "train.src", CLUSTERS)
+    src = os.path.join(folder, "train.src")
+    out = os.path.join(folder, "news.crosscheck.json")
+    rc, stdout, stderr = run("new", "--clusters", src, "-o", out)
+    expect(rc == 0, f"exit {rc}: {stderr}")
+    base = os.path.join(folder, "news")
+    expect(stdout == f"{base}-1.crosscheck.json: created with 2 documents\n"
+                     f"{base}-2.crosscheck.json: created with 1 document\n"
+                     f"{base}-4.crosscheck.json: created with 1 document\n", f"stdout: {stdout!r}")
+    expect(stderr == f"crosscheck-cli: {src}:1: warning: article 3 is empty; left out\n"
+                     f"crosscheck-cli: {src}:3: warning: article 1 is empty; left out\n"
+                     f"crosscheck-cli: {src}:3: warning: no articles; no project written\n"
+                     f"crosscheck-cli: {src}:4: warning: article 2 left out: “Café opens” is "
+                     f"already in the project as “Café opens”, with the same text.\n",
+           f"stderr: {stderr!r}")
+    first = load(f"{base}-1.crosscheck.json")
+    expect([d["text"] for d in first["documents"]] ==
+           ["Ships collide\n\nTwo ships collided on Monday .",
+            "Harbour closed \U0001F534\nThe harbour stays closed until May ."],
+           f"texts: {[d['text'] for d in first['documents']]}")
+    expect([d["source"] for d in first["documents"]] == ["train.src:1:1", "train.src:1:2"], "sources")
+    expect(load(f"{base}-2.crosscheck.json")["documents"][0]["text"] == "Only one article here",
+           "CR at the line end kept")
+    expect(not os.path.exists(f"{base}-3.crosscheck.json"), "an empty cluster was written")
+    for n in (1, 2, 4):
+        check_project_py(f"{base}-{n}.crosscheck.json")
+
+    # Outputs are checked before anything is written.
+    rc, _, err = run("new", "--clusters", src, "-o", out)
+    expect(rc == 1 and "news-1.crosscheck.json exists already; use --force" in err, f"exists: {rc} {err!r}")
+
+    one = os.path.join(folder, "one.crosscheck.json")
+    rc, stdout, err = run("new", "--clusters", "--cluster", "2", src, "-o", one)
+    expect(rc == 0 and stdout == f"{one}: created with 1 document\n", f"--cluster 2: {rc} {stdout!r} {err!r}")
+
+    rc, _, err = run("new", "--clusters", "--cluster", "9", src, "-o", os.path.join(folder, "n.crosscheck.json"))
+    expect(rc == 1 and "has 4 clusters; there is no cluster 9" in err, f"--cluster 9: {rc} {err!r}")
+    rc, _, err = run("new", "--cluster", "2", src, "-o", os.path.join(folder, "n.crosscheck.json"))
+    expect(rc == 2 and "--cluster needs --clusters" in err, f"no --clusters: {rc} {err!r}")
+    rc, _, err = run("new", "--clusters", src, src, "-o", os.path.join(folder, "n.crosscheck.json"))
+    expect(rc == 2 and "--clusters takes one cluster file" in err, f"two files: {rc} {err!r}")
+    rc, _, err = run("new", "--clusters", os.path.join(folder, "missing.src"),
+                     "-o", os.path.join(folder, "n.crosscheck.json"))
+    expect(rc == 1 and "missing.src" in err, f"missing file: {rc} {err!r}")
 
 
 def main():
