@@ -513,6 +513,30 @@ test_bad_line_nul (void)
   g_assert_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_FAILED);
 }
 
+/* Messages show non-ASCII text as it is, a line break as \n, and cut long
+ * texts so that a huge line makes no huge message. */
+static void
+test_bad_line_quotes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) ann = g_string_new ("T1\tX 0 6\t");
+  g_autoptr(CrosscheckProject) project = NULL;
+
+  project = import_one (NULL, "Käsi\nkirja", -1, "T1\tX 0 6\tKäsi k\n", 0, NULL, &error);
+  g_assert_null (project);
+  g_assert_cmpstr (error->message, ==, "doc.ann:1: the text “Käsi k” does not match the .txt at "
+                                       "0 6, which is “Käsi\\nk”");
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (ann, "ä");
+  project = import_one (NULL, "Käsi\nkirja", -1, ann->str, 0, NULL, &error);
+  g_assert_null (project);
+  g_assert_cmpstr (error->message, ==, "doc.ann:1: the text “äääääääääääääääääääääääääääääääääääääää"
+                                       "ääääääääääääääääääääääääääääääääääääääää…” does not match the "
+                                       ".txt at 0 6, which is “Käsi\\nk”");
+}
+
 /* With SKIP_BAD_LINES a bad line, and what refers to it, is left out and
  * reported; the rest comes in. */
 static void
@@ -768,6 +792,7 @@ main (int   argc,
       g_test_add_data_func (path, &bad_cases[i], test_bad_line);
     }
   g_test_add_func ("/brat-import/bad-line/nul", test_bad_line_nul);
+  g_test_add_func ("/brat-import/bad-line/quotes", test_bad_line_quotes);
   g_test_add_func ("/brat-import/skip-bad-lines", test_skip_bad_lines);
   g_test_add_func ("/brat-import/bad-files", test_bad_files);
   g_test_add_func ("/brat-import/arbitrary-bytes", test_arbitrary_bytes);

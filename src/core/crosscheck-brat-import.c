@@ -220,6 +220,21 @@ split_fields (const char *text)
   return fields;
 }
 
+/* Quoted text in a message: a long one is cut, so that a huge line in a
+ * file makes no huge message. */
+static char *
+shorten (const char *text)
+{
+  if (g_utf8_strlen (text, -1) <= 80)
+    return g_strdup (text);
+
+  {
+    g_autofree char *start = g_utf8_substring (text, 0, 79);
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
 /* A decimal number of at most 10 digits, nothing else. */
 static gboolean
 parse_offset (const char *text,
@@ -294,9 +309,11 @@ use_type (CrosscheckBratImport *self,
 
   if (!crosscheck_is_valid_name (name))
     {
+      g_autofree char *quoted = shorten (name);
+
       g_set_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_BAD_LINE,
                    _("“%s” cannot be a type name in Crosscheck: use 1 to 64 characters "
-                     "without spaces"), name);
+                     "without spaces"), quoted);
       return NULL;
     }
 
@@ -336,8 +353,10 @@ declare (CrosscheckBratImport *self,
 
   if (!crosscheck_is_valid_name (name))
     {
+      g_autofree char *quoted = shorten (name);
+
       warn (self, _("%s:%u: “%s” cannot be a type name in Crosscheck; it was left out"),
-            file, line, name);
+            file, line, quoted);
       return;
     }
 
@@ -735,8 +754,10 @@ annotation_set_attribute (Doc                  *doc,
 
   if (!crosscheck_is_valid_name (name))
     {
+      g_autofree char *quoted = shorten (name);
+
       problem (doc, line, _("“%s” cannot be an attribute name in Crosscheck: use 1 to 64 "
-                            "characters without spaces"), name);
+                            "characters without spaces"), quoted);
       return FALSE;
     }
 
@@ -747,8 +768,11 @@ annotation_set_attribute (Doc                  *doc,
 
       if (old != NULL && !g_str_equal (old, value))
         {
+          g_autofree char *quoted_old = shorten (old);
+          g_autofree char *quoted = shorten (value);
+
           problem (doc, line, _("%s has the %s “%s” already; this line would make it “%s”"),
-                   target, name, old, value);
+                   target, name, quoted_old, quoted);
           return FALSE;
         }
     }
@@ -766,8 +790,12 @@ annotation_set_attribute (Doc                  *doc,
           g_ptr_array_find_with_equal_func (def->values, value, g_str_equal, &position))
         continue;
 
-      warn (self, _("%s:%u: “%s” is not a value of %s in annotation.conf; it was added"),
-            doc->name, line->number, value, name);
+      {
+        g_autofree char *quoted = shorten (value);
+
+        warn (self, _("%s:%u: “%s” is not a value of %s in annotation.conf; it was added"),
+              doc->name, line->number, quoted, name);
+      }
       g_ptr_array_add (def->values, g_strdup (value));
     }
 
@@ -863,7 +891,9 @@ split_argument (Doc         *doc,
 
   if (colon == NULL || colon == field || colon[1] == '\0' || strchr (colon + 1, ':') != NULL)
     {
-      problem (doc, line, _("expected an argument ROLE:ID, as in “Arg1:T3”, not “%s”"), field);
+      g_autofree char *quoted = shorten (field);
+
+      problem (doc, line, _("expected an argument ROLE:ID, as in “Arg1:T3”, not “%s”"), quoted);
       return FALSE;
     }
 
@@ -907,8 +937,10 @@ read_textbound (Doc  *doc,
       if (g_strv_length (fields) != 2 || !parse_offset (fields[0], &start) ||
           !parse_offset (fields[1], &end))
         {
+          g_autofree char *quoted = shorten (space + 1);
+
           problem (doc, line, _("expected offsets START END (decimal numbers), separated by “;” "
-                                "for a discontinuous span, not “%s”"), space + 1);
+                                "for a discontinuous span, not “%s”"), quoted);
           return;
         }
       if (start > end)
@@ -990,10 +1022,18 @@ read_textbound (Doc  *doc,
     ;  /* brat before 1.3 joined fragments without a space */
   else
     {
-      g_autofree char *escaped = g_strescape (reference->str, NULL);
+      g_autoptr(GString) escaped = g_string_new (reference->str);
+      g_autofree char *quoted = shorten (line->tail);
+      g_autofree char *quoted_offsets = shorten (space + 1);
+      g_autofree char *quoted_reference = NULL;
+
+      /* The .ann line cannot hold a line break: show where the text has one. */
+      g_string_replace (escaped, "\n", "\\n", 0);
+      g_string_replace (escaped, "\t", "\\t", 0);
+      quoted_reference = shorten (escaped->str);
 
       problem (doc, line, _("the text “%s” does not match the .txt at %s, which is “%s”"),
-               line->tail, space + 1, escaped);
+               quoted, quoted_offsets, quoted_reference);
       return;
     }
 
@@ -1356,8 +1396,10 @@ read_annotations (Doc        *doc,
 
       if (!valid_brat_id (line->id) || strchr ("TERAMN#*", line->kind) == NULL)
         {
+          g_autofree char *quoted = shorten (line->id);
+
           problem (doc, line, _("“%s” is not a brat annotation id: ids start with T, R, E, "
-                                "A, M, N or # and a number, or are *"), line->id);
+                                "A, M, N or # and a number, or are *"), quoted);
           line->kind = '?';
           continue;
         }
