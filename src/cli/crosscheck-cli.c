@@ -58,7 +58,7 @@ print_usage (FILE *stream)
 {
   fprintf (stream, _("Usage: crosscheck-cli COMMAND [OPTION…]\n\nCommands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, _("\nRun “crosscheck-cli COMMAND --help” for a command’s options.\n"));
 }
 
