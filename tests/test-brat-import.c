@@ -537,6 +537,67 @@ test_bad_line_quotes (void)
                                        ".txt at 0 6, which is “Käsi\\nk”");
 }
 
+/* A link made twice (a symmetric one also in reverse) is imported once,
+ * with a warning; what refers to the repeat goes to the first. */
+static void
+test_repeated_links (void)
+{
+  const char *ann =
+    "T1\tOrg 0 4\tAcme\n"
+    "T2\tPerson 11 14\tBob\n"
+    "R1\tHas Arg1:T1 Arg2:T2\n"
+    "R2\tHas Arg1:T1 Arg2:T2\n"
+    "*\tSame T1 T2\n"
+    "*\tSame T2 T1\n"
+    "A1\tSure R2\n"
+    "R3\tHas Arg1:T2 Arg2:T1\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(CrosscheckProject) project = NULL;
+  CrosscheckLink *has;
+
+  project = import_one (NULL, bad_text, -1, ann, 0, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (crosscheck_project_get_links (project)), ==, 3);
+  has = find_link (project, "Has", "Acme", "Bob");
+  g_assert_nonnull (has);
+  g_assert_cmpstr (crosscheck_annotation_get_attribute (CROSSCHECK_ANNOTATION (has), "Sure"), ==, "true");
+  g_assert_nonnull (find_link (project, "Has", "Bob", "Acme"));  /* directed: another link */
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "doc.ann:4: this Has link repeats one made before; it was imported once");
+  g_assert_cmpstr (g_ptr_array_index (warnings, 1), ==,
+                   "doc.ann:6: this Same link repeats one made before; it was imported once");
+}
+
+/* Fragments are bounded, and their overlap is found in any order. */
+static void
+test_fragments (void)
+{
+  g_autoptr(GString) ann = g_string_new ("T1\tX ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrosscheckProject) project = NULL;
+
+  for (guint i = 0; i < 257; i++)
+    g_string_append_printf (ann, "%s%u %u", i ? ";" : "", i % 20, i % 20 + 1);
+  g_string_append (ann, "\tx\n");
+  project = import_one (NULL, bad_text, -1, ann->str, 0, NULL, &error);
+  g_assert_null (project);
+  g_assert_cmpstr (error->message, ==, "doc.ann:1: more than 256 fragments; Crosscheck imports at most 256");
+  g_clear_error (&error);
+
+  project = import_one (NULL, bad_text, -1, "T1\tX 18 22;0 4;11 14\tOslo Acme Bob\n", 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_span (project, 0, 0, 4, "X", "Acme");
+  assert_span (project, 1, 11, 14, "X", "Bob");
+  assert_span (project, 2, 18, 22, "X", "Oslo");
+  g_clear_object (&project);
+
+  project = import_one (NULL, bad_text, -1, "T1\tX 11 14;0 4;2 12\tBob Acme me hired B\n", 0, NULL, &error);
+  g_assert_null (project);
+  g_assert_cmpstr (error->message, ==, "doc.ann:1: the fragments 0–4 and 2–12 overlap");
+}
+
 /* With SKIP_BAD_LINES a bad line, and what refers to it, is left out and
  * reported; the rest comes in. */
 static void
@@ -793,6 +854,8 @@ main (int   argc,
     }
   g_test_add_func ("/brat-import/bad-line/nul", test_bad_line_nul);
   g_test_add_func ("/brat-import/bad-line/quotes", test_bad_line_quotes);
+  g_test_add_func ("/brat-import/repeated-links", test_repeated_links);
+  g_test_add_func ("/brat-import/fragments", test_fragments);
   g_test_add_func ("/brat-import/skip-bad-lines", test_skip_bad_lines);
   g_test_add_func ("/brat-import/bad-files", test_bad_files);
   g_test_add_func ("/brat-import/arbitrary-bytes", test_arbitrary_bytes);

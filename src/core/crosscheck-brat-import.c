@@ -38,6 +38,11 @@
  * on anything: nothing here trusts a number, a length or an encoding. */
 
 #define DISCONTINUOUS_ATTRIBUTE "fragment_of"
+
+/* Bounds that no real brat file comes near, so that a hostile one cannot
+ * make the import take quadratic time or memory. */
+#define MAX_FRAGMENTS 256
+#define MAX_ATTRIBUTE_DEFS 256
 #define NOTE_TYPE "AnnotatorNotes"
 
 G_DEFINE_QUARK (crosscheck-brat-error-quark, crosscheck_brat_error)
@@ -53,6 +58,7 @@ typedef struct
   char  *name;
   char **targets;   /* type names, <ENTITY>, <EVENT> or <RELATION> */
   GPtrArray *values; /* allowed values, char *; empty for free text */
+  GHashTable *value_set;  /* the same, borrowed */
 } AttributeDef;
 
 struct _CrosscheckBratImport
@@ -70,6 +76,8 @@ struct _CrosscheckBratImport
   GHashTable                *conf_names;   /* names declared in annotation.conf (set) */
   GHashTable                *warned;       /* warnings given once (set) */
   GPtrArray                 *attributes;   /* AttributeDef from annotation.conf */
+  GHashTable                *attribute_by_name;  /* name → borrowed AttributeDef */
+  GHashTable                *made_links;   /* "type from to" → borrowed CrosscheckLink */
 
   guint                      next_document;
   guint                      next_span;
@@ -91,6 +99,7 @@ attribute_def_free (gpointer data)
   g_free (def->name);
   g_strfreev (def->targets);
   g_ptr_array_unref (def->values);
+  g_hash_table_unref (def->value_set);
   g_free (def);
 }
 
@@ -106,6 +115,8 @@ crosscheck_brat_import_finalize (GObject *object)
   g_clear_pointer (&self->event_types, g_hash_table_unref);
   g_clear_pointer (&self->conf_names, g_hash_table_unref);
   g_clear_pointer (&self->warned, g_hash_table_unref);
+  g_clear_pointer (&self->attribute_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->made_links, g_hash_table_unref);
   g_clear_pointer (&self->attributes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crosscheck_brat_import_parent_class)->finalize (object);
@@ -130,6 +141,8 @@ crosscheck_brat_import_init (CrosscheckBratImport *self)
   self->conf_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->attributes = g_ptr_array_new_with_free_func (attribute_def_free);
+  self->attribute_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->made_links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->next_document = self->next_span = self->next_link = 1;
 }
 
@@ -399,12 +412,20 @@ declare_attribute (CrosscheckBratImport *self,
   g_auto(GStrv) parts = g_strsplit (rest, ",", -1);
   AttributeDef *def;
 
-  if (!crosscheck_is_valid_name (name))
+  if (!crosscheck_is_valid_name (name) || g_hash_table_contains (self->attribute_by_name, name))
     return;
+  if (self->attributes->len >= MAX_ATTRIBUTE_DEFS)
+    {
+      if (first_time (self, "too-many-attributes"))
+        warn (self, _("annotation.conf defines more than %u attributes; the others were left "
+                      "out"), MAX_ATTRIBUTE_DEFS);
+      return;
+    }
 
   def = g_new0 (AttributeDef, 1);
   def->name = g_strdup (name);
   def->values = g_ptr_array_new_with_free_func (g_free);
+  def->value_set = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -420,19 +441,27 @@ declare_attribute (CrosscheckBratImport *self,
             {
               char *value = g_strstrip (values[j]);
 
-              if (*value != '\0' && g_utf8_validate (value, -1, NULL))
-                g_ptr_array_add (def->values, g_strdup (value));
+              if (*value != '\0' && g_utf8_validate (value, -1, NULL) &&
+                  !g_hash_table_contains (def->value_set, value))
+                {
+                  g_ptr_array_add (def->values, g_strdup (value));
+                  g_hash_table_add (def->value_set, g_ptr_array_index (def->values, def->values->len - 1));
+                }
             }
         }
     }
 
   /* An attribute without values is binary: present or not. */
   if (def->values->len == 0)
-    g_ptr_array_add (def->values, g_strdup ("true"));
+    {
+      g_ptr_array_add (def->values, g_strdup ("true"));
+      g_hash_table_add (def->value_set, g_ptr_array_index (def->values, 0));
+    }
   if (def->targets == NULL)
     def->targets = g_strsplit ("<ENTITY>", "|", -1);
 
   g_ptr_array_add (self->attributes, def);
+  g_hash_table_insert (self->attribute_by_name, def->name, def);
 }
 
 /**
@@ -751,6 +780,7 @@ annotation_set_attribute (Doc                  *doc,
                           const char           *value)
 {
   CrosscheckBratImport *self = doc->self;
+  AttributeDef *def;
 
   if (!crosscheck_is_valid_name (name))
     {
@@ -781,22 +811,15 @@ annotation_set_attribute (Doc                  *doc,
     _crosscheck_annotation_set_attribute (g_ptr_array_index (targets, i), name, value);
 
   /* A value that annotation.conf does not list is kept, and listed. */
-  for (guint i = 0; i < self->attributes->len; i++)
+  def = g_hash_table_lookup (self->attribute_by_name, name);
+  if (def != NULL && !g_hash_table_contains (def->value_set, value))
     {
-      AttributeDef *def = g_ptr_array_index (self->attributes, i);
-      guint position;
+      g_autofree char *quoted = shorten (value);
 
-      if (!g_str_equal (def->name, name) ||
-          g_ptr_array_find_with_equal_func (def->values, value, g_str_equal, &position))
-        continue;
-
-      {
-        g_autofree char *quoted = shorten (value);
-
-        warn (self, _("%s:%u: “%s” is not a value of %s in annotation.conf; it was added"),
-              doc->name, line->number, quoted, name);
-      }
+      warn (self, _("%s:%u: “%s” is not a value of %s in annotation.conf; it was added"),
+            doc->name, line->number, quoted, name);
       g_ptr_array_add (def->values, g_strdup (value));
+      g_hash_table_add (def->value_set, g_ptr_array_index (def->values, def->values->len - 1));
     }
 
   return TRUE;
@@ -854,20 +877,23 @@ add_link (Doc             *doc,
           CrosscheckSpan  *to)
 {
   CrosscheckBratImport *self = doc->self;
-  g_autoptr(GPtrArray) existing = crosscheck_project_get_links_of_span (self->project, from);
   g_autoptr(CrosscheckLink) link = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *key = NULL;
+  CrosscheckLink *other;
 
-  for (guint i = 0; i < existing->len; i++)
+  /* A symmetric link's ends come in either order. */
+  if (crosscheck_label_get_symmetric (type) && (guintptr) from > (guintptr) to)
+    key = g_strdup_printf ("%p %p %p", (gpointer) type, (gpointer) to, (gpointer) from);
+  else
+    key = g_strdup_printf ("%p %p %p", (gpointer) type, (gpointer) from, (gpointer) to);
+
+  other = g_hash_table_lookup (self->made_links, key);
+  if (other != NULL)
     {
-      CrosscheckLink *other = g_ptr_array_index (existing, i);
-
-      if (crosscheck_link_joins (other, type, from, to))
-        {
-          warn (self, _("%s:%u: this %s link repeats one made before; it was imported once"),
-                doc->name, line->number, crosscheck_label_get_name (type));
-          return other;
-        }
+      warn (self, _("%s:%u: this %s link repeats one made before; it was imported once"),
+            doc->name, line->number, crosscheck_label_get_name (type));
+      return other;
     }
 
   link = _crosscheck_link_new (type, from, to);
@@ -875,6 +901,7 @@ add_link (Doc             *doc,
   _crosscheck_annotation_set_id (CROSSCHECK_ANNOTATION (link), id);
   _crosscheck_annotation_set_label (CROSSCHECK_ANNOTATION (link), type);
   _crosscheck_project_insert_link (self->project, link);
+  g_hash_table_insert (self->made_links, g_steal_pointer (&key), link);
 
   return link;
 }
@@ -903,6 +930,19 @@ split_argument (Doc         *doc,
   return TRUE;
 }
 
+/* Orders (start, end) pairs by start. */
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const guint *ra = a;
+  const guint *rb = b;
+
+  if (ra[0] != rb[0])
+    return ra[0] < rb[0] ? -1 : 1;
+  return ra[1] < rb[1] ? -1 : ra[1] > rb[1];
+}
+
 /* T1<TAB>Person 0 5;10 15<TAB>Alice Smith */
 static void
 read_textbound (Doc  *doc,
@@ -926,7 +966,13 @@ read_textbound (Doc  *doc,
     }
 
   type = g_strndup (line->data, space - line->data);
-  parts = g_strsplit (space + 1, ";", -1);
+  parts = g_strsplit (space + 1, ";", MAX_FRAGMENTS + 1);
+  if (g_strv_length (parts) > MAX_FRAGMENTS)
+    {
+      problem (doc, line, _("more than %u fragments; Crosscheck imports at most %u"),
+               MAX_FRAGMENTS, MAX_FRAGMENTS);
+      return;
+    }
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -967,18 +1013,6 @@ read_textbound (Doc  *doc,
           return;
         }
 
-      for (guint j = 0; j < ranges->len / 2; j++)
-        {
-          guint *other = &g_array_index (ranges, guint, 2 * j);
-
-          if (start < other[1] && other[0] < end)
-            {
-              problem (doc, line, _("the fragments %u–%u and %u–%u overlap"),
-                       other[0], other[1], (guint) start, (guint) end);
-              return;
-            }
-        }
-
       range[0] = start;
       range[1] = end;
       g_array_append_vals (ranges, range, 2);
@@ -990,6 +1024,26 @@ read_textbound (Doc  *doc,
       problem (doc, line, _("expected a type and offsets, as in “Person 0 5”"));
       return;
     }
+
+  /* Fragments may come in any order but must not overlap: in start order,
+   * each ends before the next starts. */
+  {
+    g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, 2 * sizeof (guint), ranges->len / 2);
+
+    g_array_append_vals (sorted, ranges->data, ranges->len / 2);
+    g_array_sort (sorted, compare_ranges);
+    for (guint j = 1; j < sorted->len; j++)
+      {
+        guint *a = (guint *) (void *) (sorted->data + 2 * sizeof (guint) * (j - 1));
+        guint *b = (guint *) (void *) (sorted->data + 2 * sizeof (guint) * j);
+
+        if (b[0] < a[1])
+          {
+            problem (doc, line, _("the fragments %u–%u and %u–%u overlap"), a[0], a[1], b[0], b[1]);
+            return;
+          }
+      }
+  }
 
   label = use_type (self, type, FALSE, &error);
   if (label == NULL)
