@@ -1706,7 +1706,8 @@ compare_names (gconstpointer a,
  * Imports every document of a folder, in natural order of the names, with
  * the label set of its annotation.conf. Subfolders are not imported (each
  * is a collection of its own); they are named in the warnings.
- * Blocking: call it from a worker thread in the UI.
+ * Blocking: call it from a worker thread in the UI. A cancelled import
+ * fails with %G_IO_ERROR_CANCELLED.
  *
  * Returns: %TRUE on success
  */
@@ -1732,6 +1733,12 @@ crosscheck_brat_import_add_folder (CrosscheckBratImport  *self,
   children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                         G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                         G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (children == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      self->failed = TRUE;
+      return FALSE;
+    }
   if (children == NULL)
     {
       g_set_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_FILE, "%s: %s",
@@ -1757,6 +1764,12 @@ crosscheck_brat_import_add_folder (CrosscheckBratImport  *self,
       else if (g_str_has_suffix (name, ".ann") && strlen (name) > 4)
         g_hash_table_add (anns, g_strndup (name, strlen (name) - 4));
       g_object_unref (info);
+    }
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      self->failed = TRUE;
+      return FALSE;
     }
   if (local_error != NULL)
     {
