@@ -318,7 +318,7 @@ choose_folder_action (GtkWidget  *widget,
 {
   CrosscheckExportDialog *self = CROSSCHECK_EXPORT_DIALOG (widget);
 
-  crosscheck_choose_files_async (GTK_WINDOW (self), CROSSCHECK_CHOOSE_FOLDER, self->folder,
+  crosscheck_choose_files_async (GTK_WINDOW (self), CROSSCHECK_CHOOSE_EXPORT_FOLDER, self->folder,
                                  self->chooser, folder_chosen, g_object_ref (self));
 }
 

@@ -115,6 +115,14 @@ open_action (GtkWidget  *widget,
                                  self->cancellable, open_chosen, g_object_ref (self));
 }
 
+static void
+import_brat_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _crosscheck_window_import_brat (CROSSCHECK_WINDOW (widget), NULL);
+}
+
 static int
 compare_paths (gconstpointer a,
                gconstpointer b)
@@ -767,6 +775,7 @@ _crosscheck_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-samples", NULL, open_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.import-brat", NULL, import_brat_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
