@@ -600,6 +600,35 @@ test_fragments (void)
 
 /* With SKIP_BAD_LINES a bad line, and what refers to it, is left out and
  * reported; the rest comes in. */
+/* A selection across a line break is cut there into fragments (by brat and
+ * by our brat export): such fragments become one span again; fragments with
+ * words between them stay fragments. */
+static void
+test_fragments_across_lines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrosscheckProject) project = NULL;
+  /* "one two" 0–3 and 4–7 with a line break between; "two three" 4–7 and
+   * 8–13 with a space between. */
+  const char *text = "one\ntwo three\r\n\r\nfour";
+  const char *ann = "T1\tX 0 3;4 7\tone two\n"
+                    "T2\tY 4 7;8 13\ttwo three\n"
+                    "T3\tX 8 13;15 19\tthree four\n";
+
+  project = import_one (NULL, text, -1, ann, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (project))), ==, 4);
+
+  assert_span (project, 0, 0, 7, "X", "one\ntwo");
+  assert_span (project, 1, 4, 7, "Y", "two");
+  assert_span (project, 2, 8, 13, "Y", "three");
+  assert_span (project, 3, 8, 19, "X", "three\n\nfour");
+  g_assert_null (crosscheck_annotation_get_attribute (CROSSCHECK_ANNOTATION (span_at (project, 0)), "fragment_of"));
+  g_assert_cmpstr (crosscheck_annotation_get_attribute (CROSSCHECK_ANNOTATION (span_at (project, 1)), "fragment_of"), ==, "T2");
+  g_assert_null (crosscheck_annotation_get_attribute (CROSSCHECK_ANNOTATION (span_at (project, 3)), "fragment_of"));
+}
+
 static void
 test_skip_bad_lines (void)
 {
@@ -856,6 +885,7 @@ main (int   argc,
   g_test_add_func ("/brat-import/bad-line/quotes", test_bad_line_quotes);
   g_test_add_func ("/brat-import/repeated-links", test_repeated_links);
   g_test_add_func ("/brat-import/fragments", test_fragments);
+  g_test_add_func ("/brat-import/fragments-across-lines", test_fragments_across_lines);
   g_test_add_func ("/brat-import/skip-bad-lines", test_skip_bad_lines);
   g_test_add_func ("/brat-import/bad-files", test_bad_files);
   g_test_add_func ("/brat-import/arbitrary-bytes", test_arbitrary_bytes);

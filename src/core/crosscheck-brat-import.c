@@ -1091,6 +1091,25 @@ read_textbound (Doc  *doc,
       return;
     }
 
+  /* brat cuts a selection that crosses a line break into fragments at the
+   * break (and so does Crosscheck's brat export): fragments with nothing
+   * but line breaks between them are one span again. */
+  g_array_sort (ranges, compare_ranges);
+  for (guint j = 1; j < ranges->len / 2;)
+    {
+      guint *a = &g_array_index (ranges, guint, 2 * (j - 1));
+      guint *b = &g_array_index (ranges, guint, 2 * j);
+      g_autofree char *gap = brat_slice (doc, a[1], b[0]);
+
+      if (*gap != '\0' && strspn (gap, "\n") == strlen (gap))
+        {
+          a[1] = b[1];
+          g_array_remove_range (ranges, 2 * j, 2);
+        }
+      else
+        j++;
+    }
+
   fragments = g_ptr_array_new ();
   for (guint j = 0; j < ranges->len / 2; j++)
     {
