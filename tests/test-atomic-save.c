@@ -38,15 +38,19 @@ make_contents (char fill)
   return g_bytes_new_take (data, SIZE);
 }
 
+/* Saves b, a, b, … and writes a byte to done after each complete save. */
 static void
 save_forever (GFile  *file,
               GBytes *a,
-              GBytes *b)
+              GBytes *b,
+              int     done)
 {
   for (guint i = 0;; i++)
     {
-      if (!crosscheck_file_write_atomic (file, i % 2 ? b : a, NULL, NULL))
+      if (!crosscheck_file_write_atomic (file, i % 2 ? a : b, NULL, NULL))
         _exit (3);
+      if (write (done, "s", 1) != 1)
+        _exit (4);
     }
 }
 
@@ -100,17 +104,33 @@ test_kill_during_save (void)
       g_autofree char *contents = NULL;
       gsize length = 0;
       int status = 0;
-      pid_t child = fork ();
+      int done[2];
+      pid_t child;
 
+      g_assert_no_errno (pipe (done));
+      child = fork ();
       g_assert_cmpint (child, >=, 0);
       if (child == 0)
-        save_forever (file, a, b);
+        {
+          close (done[0]);
+          save_forever (file, a, b, done[1]);
+        }
+      close (done[1]);
 
+      /* Every other kill comes after the first save has finished, so that
+       * kills hit later saves too, however slow the disk is today. */
+      if (i % 2)
+        {
+          char byte;
+
+          g_assert_cmpint (read (done[0], &byte, 1), ==, 1);
+        }
       /* Let it get anywhere in a save: opening, writing, flushing, renaming. */
       g_usleep (g_rand_int_range (rand, 1000, 60000));
       g_assert_cmpint (kill (child, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (child, &status, 0), ==, child);
       g_assert_true (WIFSIGNALED (status));
+      close (done[0]);
 
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       now = g_bytes_new_take (g_steal_pointer (&contents), length);
@@ -134,9 +154,38 @@ test_kill_during_save (void)
 
   g_test_message ("%u kills left the first contents, %u the second, %u a temporary file",
                   olds, news, left);
-  /* The child did save during the run, so the kills hit real saves. */
+  /* Some saves finished before their kill, so the kills hit real saves. */
   g_assert_cmpuint (olds + news, ==, KILLS);
   g_assert_cmpuint (news, >, 0);
+}
+
+/* A save whose first choice of name for its temporary file is taken (a
+ * killed save left it; a forked child draws the same random numbers as its
+ * parent) takes another name and succeeds. */
+static void
+test_temporary_name_taken (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-atomic-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "p.crosscheck.json", NULL);
+  g_autofree char *taken = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{}\n", 3);
+  g_autoptr(GError) error = NULL;
+
+  g_random_set_seed (1303);
+  taken = g_strdup_printf ("%s/.p.crosscheck.json.saving-%08x", dir, g_random_int ());
+  g_random_set_seed (1303);
+  g_assert_true (g_file_set_contents (taken, "left", -1, NULL));
+
+  g_assert_true (crosscheck_file_write_atomic (file, bytes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "{}\n");
+
+  g_unlink (taken);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* A save removes what an earlier killed save left, and nothing else. */
@@ -171,6 +220,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/atomic-save/kill-during-save", test_kill_during_save);
+  g_test_add_func ("/core/atomic-save/temporary-name-taken", test_temporary_name_taken);
   g_test_add_func ("/core/atomic-save/stale-temporary-removed", test_stale_temporary_removed);
 
   return g_test_run ();

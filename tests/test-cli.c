@@ -1951,6 +1951,144 @@ test_stats_too_many_arguments (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------------ */
+/* export                                                                    */
+
+static const char *
+export_project (void)
+{
+  return g_test_get_filename (G_TEST_DIST, "data", "export", "cluster.crosscheck.json", NULL);
+}
+
+static void
+test_export_unknown_format (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *out = fixture_path (fixture, "out");
+  g_autoptr(Run) run = run_cli ("export", "--format", "csv", "-o", out, export_project (), NULL);
+
+  assert_exit_status (run, EXIT_USAGE);
+  assert_contains (run->err, "unknown format “csv”");
+  /* The help lists the formats there are. */
+  assert_contains (run->err, "jsonl, nli, conll, hf, spacy, brat or webanno");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_usage (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *out = fixture_path (fixture, "out");
+  g_autoptr(Run) no_format = run_cli ("export", "-o", out, export_project (), NULL);
+  g_autoptr(Run) no_output = run_cli ("export", "--format", "brat", export_project (), NULL);
+  g_autoptr(Run) no_project = run_cli ("export", "--format", "brat", "-o", out, NULL);
+  g_autoptr(Run) utf16 = run_cli ("export", "--format", "nli", "--utf16-offsets", "-o", out,
+                                  export_project (), NULL);
+  g_autoptr(Run) neutral = run_cli ("export", "--format", "jsonl", "--neutral", "3", "-o", out,
+                                    export_project (), NULL);
+  g_autoptr(Run) seed = run_cli ("export", "--format", "nli", "--seed", "x", "-o", out,
+                                 export_project (), NULL);
+
+  g_assert_cmpint (no_format->status, ==, EXIT_USAGE);
+  assert_contains (no_format->err, "--format is required");
+  g_assert_cmpint (no_output->status, ==, EXIT_USAGE);
+  assert_contains (no_output->err, "--output is required");
+  g_assert_cmpint (no_project->status, ==, EXIT_USAGE);
+  assert_contains (no_project->err, "Missing arguments");
+  g_assert_cmpint (utf16->status, ==, EXIT_USAGE);
+  assert_contains (utf16->err, "--utf16-offsets is for --format jsonl only");
+  g_assert_cmpint (neutral->status, ==, EXIT_USAGE);
+  assert_contains (neutral->err, "--neutral and --seed are for --format nli only");
+  g_assert_cmpint (seed->status, ==, EXIT_USAGE);
+  assert_contains (seed->err, "--seed must be a whole number");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_missing_input (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *out = fixture_path (fixture, "out");
+  g_autofree char *missing = fixture_path (fixture, "gone.crosscheck.json");
+  g_autoptr(Run) run = run_cli ("export", "--format", "jsonl", "-o", out, export_project (),
+                                missing, NULL);
+
+  assert_exit_status (run, EXIT_FAILED);
+  assert_contains (run->err, "gone.crosscheck.json");
+  assert_contains (run->err, "No such file");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* A folder that cannot be made (its parent is a file) stops even root. */
+static void
+test_export_unwritable_output (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *file = fixture_path (fixture, "a-file");
+  g_autofree char *out = g_build_filename (file, "out", NULL);
+  g_autoptr(Run) run = NULL;
+
+  g_assert_true (g_file_set_contents (file, "x", -1, NULL));
+  run = run_cli ("export", "--format", "conll", "-o", out, export_project (), NULL);
+
+  assert_exit_status (run, EXIT_FAILED);
+  assert_contains (run->err, "a-file/out");
+  assert_contains (run->err, "Not a directory");
+}
+
+static void
+test_export_brat (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *out = fixture_path (fixture, "out");
+  g_autofree char *ann = g_build_filename (out, "d3.ann", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(Run) run = run_cli ("export", "--format", "brat", "-o", out, export_project (), NULL);
+  g_autoptr(Run) again = NULL;
+  g_autoptr(Run) forced = NULL;
+
+  assert_exit_status (run, EXIT_OK);
+  assert_contains (run->out, "3 documents exported as brat (3 warnings)");
+  /* Warnings go to stderr, one per line. */
+  assert_contains (run->err, "crosscheck-cli: warning: brat cannot hold links between documents; "
+                             "3 links are in cross-document-links.tsv instead: l1, l2, l4\n");
+  g_assert_true (g_file_get_contents (ann, &text, NULL, NULL));
+  assert_has_prefix (text, "T1\tLOCATION 0 5\tPorto\nT2\tCLAIM 36 58;59 72\t");
+
+  /* A second export does not replace the first unless asked. */
+  again = run_cli ("export", "--format", "brat", "-o", out, export_project (), NULL);
+  g_assert_cmpint (again->status, ==, EXIT_FAILED);
+  assert_contains (again->err, "exists already");
+  assert_contains (again->err, "use --force");
+  forced = run_cli ("export", "--format", "brat", "--force", "-o", out, export_project (), NULL);
+  g_assert_cmpint (forced->status, ==, EXIT_OK);
+}
+
+/* Two projects, one dataset: ids carry the project's file name. */
+static void
+test_export_several (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *copy = fixture_path (fixture, "tuesday.crosscheck.json");
+  g_autofree char *out = fixture_path (fixture, "out");
+  g_autofree char *docs = g_build_filename (out, "documents.jsonl", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(Run) run = NULL;
+
+  g_assert_true (g_file_get_contents (export_project (), &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+
+  run = run_cli ("export", "--format", "jsonl", "-o", out, export_project (), copy, copy, NULL);
+  assert_exit_status (run, EXIT_OK);
+  assert_contains (run->out, "9 documents exported as jsonl (0 warnings)");
+  g_assert_true (g_file_get_contents (docs, &text, NULL, NULL));
+  assert_contains (text, "{\"id\": \"cluster/d1\"");
+  assert_contains (text, "{\"id\": \"tuesday/d1\"");
+  assert_contains (text, "{\"id\": \"tuesday-2/d3\"");
+  assert_contains (text, "{\"id\": \"tuesday-2/s14\", \"start\": 36");
+}
+
+/* ------------------------------------------------------------------------ */
 
 #define add_fixture_test(path, func)                                              \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -2033,6 +2171,13 @@ main (int   argc,
   add_fixture_test ("/cli/stats/broken", test_stats_broken);
   add_fixture_test ("/cli/stats/missing-file", test_stats_missing_file);
   add_fixture_test ("/cli/stats/too-many-arguments", test_stats_too_many_arguments);
+
+  add_fixture_test ("/cli/export/unknown-format", test_export_unknown_format);
+  add_fixture_test ("/cli/export/usage", test_export_usage);
+  add_fixture_test ("/cli/export/missing-input", test_export_missing_input);
+  add_fixture_test ("/cli/export/unwritable-output", test_export_unwritable_output);
+  add_fixture_test ("/cli/export/brat", test_export_brat);
+  add_fixture_test ("/cli/export/several-projects", test_export_several);
 
   return g_test_run ();
 }

@@ -1000,6 +1000,75 @@ test_review_filter (void)
   destroy_window (window);
 }
 
+static CrosscheckWindow *import_window;
+
+static guint
+n_import_columns (void)
+{
+  return crosscheck_window_get_n_columns (import_window);
+}
+
+static guint
+n_dialogs (void)
+{
+  return find_dialog () != NULL;
+}
+
+/* Import brat Folder…: a bad line is shown with its FILE:LINE message and
+ * an offer to leave bad lines out, which imports the rest into this empty
+ * window as an unsaved project and lists what was left out. */
+static void
+test_import_brat (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-brat-XXXXXX", NULL);
+  g_autofree char *txt = g_build_filename (dir, "doc.txt", NULL);
+  g_autofree char *ann = g_build_filename (dir, "doc.ann", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s/doc.ann:2: the text “Bobby” does not match "
+                                               "the .txt at 11 14, which is “Bob”", dir);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  CrosscheckWindow *window = crosscheck_window_new (NULL);
+  CrosscheckProject *project;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (txt, "Acme hired Bob in Oslo.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (ann, "T1\tOrg 0 4\tAcme\nT2\tPerson 11 14\tBobby\n"
+                                           "T3\tGPE 18 22\tOslo\nR1\tIn Arg1:T1 Arg2:T3\n", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  import_window = window;
+
+  _crosscheck_window_import_brat (window, folder);
+  wait_for (n_dialogs, 1);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import the brat Folder");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), expected));
+  g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 0);
+
+  respond (dialog, "skip");
+  wait_for (n_import_columns, 1);
+  g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 1);
+  project = crosscheck_window_get_project (window);
+  g_assert_cmpuint (n_spans (window), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (crosscheck_project_get_links (project)), ==, 1);
+  g_assert_true (crosscheck_project_get_dirty (project));
+  g_assert_null (crosscheck_project_get_file (project));
+
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Imported with 1 Warning");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), expected));
+  respond (dialog, "close");
+  spin ();
+
+  window->closing_confirmed = TRUE;
+  destroy_window (window);
+  g_remove (txt);
+  g_remove (ann);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1044,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/edit-label-shown", test_edit_label_shown);
   g_test_add_func ("/ui/window/hostile-files", test_hostile_files);
   g_test_add_func ("/ui/window/review-filter", test_review_filter);
+  g_test_add_func ("/ui/window/import-brat", test_import_brat);
 
   return g_test_run ();
 }

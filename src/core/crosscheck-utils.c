@@ -498,6 +498,7 @@ crosscheck_file_write_atomic (GFile         *file,
   if (fd >= 0)
     {
       g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
+      int linked;
 
       if (!write_all (fd, data, length) || fsync (fd) != 0 || fchmod (fd, mode) != 0)
         {
@@ -506,10 +507,17 @@ crosscheck_file_write_atomic (GFile         *file,
           return set_save_error (error, path, saved_errno);
         }
 
-      /* A fresh name for the link (mkstemp's pattern, then its file removed). */
-      g_free (tmp);
-      tmp = g_strdup_printf ("%s/.%s" SAVING_INFIX "%08x", dir, base, g_random_int ());
-      if (linkat (AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
+      /* A fresh name for the link. A name can be taken: a killed save may
+       * have left it, and a forked process draws the same random numbers. */
+      for (guint tries = 0;; tries++)
+        {
+          g_free (tmp);
+          tmp = g_strdup_printf ("%s/.%s" SAVING_INFIX "%08x", dir, base, g_random_int ());
+          linked = linkat (AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW);
+          if (linked == 0 || errno != EEXIST || tries == 100)
+            break;
+        }
+      if (linked != 0)
         {
           saved_errno = errno;
           close (fd);

@@ -11,6 +11,8 @@
 
 #include "crosscheck-file-dialogs.h"
 
+#define IS_FOLDER(mode) ((mode) == CROSSCHECK_CHOOSE_EXPORT_FOLDER || (mode) == CROSSCHECK_CHOOSE_IMPORT_FOLDER)
+
 /* Choosing files to open (several at once) or where to save, through the
  * portal when there is one, so the Flatpak needs no file-system access.
  * GTK 4.10 has GtkFileDialog; Debian 12's GTK 4.8 has GtkFileChooserNative.
@@ -41,7 +43,8 @@ make_filters (CrosscheckChooseMode mode)
       g_list_store_append (filters, all);
       g_list_store_append (filters, articles);
     }
-  g_list_store_append (filters, projects);
+  if (!IS_FOLDER (mode))
+    g_list_store_append (filters, projects);
 
   return G_LIST_MODEL (filters);
 }
@@ -93,7 +96,12 @@ dialog_done (GObject      *source,
     }
   else
     {
-      g_autoptr(GFile) file = gtk_file_dialog_save_finish (dialog, result, &error);
+      g_autoptr(GFile) file = NULL;
+
+      if (IS_FOLDER (GPOINTER_TO_INT (g_task_get_task_data (task))))
+        file = gtk_file_dialog_select_folder_finish (dialog, result, &error);
+      else
+        file = gtk_file_dialog_save_finish (dialog, result, &error);
 
       if (file != NULL)
         {
@@ -137,7 +145,7 @@ native_response (GtkNativeDialog *native,
 /**
  * crosscheck_choose_files_async:
  * @parent: the window the dialog belongs to
- * @mode: open several files, or choose where to save one
+ * @mode: open several files, choose where to save one, or choose a folder
  * @initial: (nullable): the file to start from when saving
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the choice
@@ -155,7 +163,10 @@ crosscheck_choose_files_async (GtkWindow            *parent,
 {
   g_autoptr(GListModel) filters = make_filters (mode);
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
-  const char *title = mode == CROSSCHECK_CHOOSE_OPEN ? _("Open Articles or a Project") : _("Save Project");
+  const char *title = mode == CROSSCHECK_CHOOSE_OPEN ? _("Open Articles or a Project")
+                      : mode == CROSSCHECK_CHOOSE_EXPORT_FOLDER ? _("Choose a Folder for the Export")
+                      : mode == CROSSCHECK_CHOOSE_IMPORT_FOLDER ? _("Import a brat Folder")
+                      : _("Save Project");
 
   g_task_set_source_tag (task, crosscheck_choose_files_async);
   g_task_set_task_data (task, GINT_TO_POINTER (mode), NULL);
@@ -166,8 +177,16 @@ crosscheck_choose_files_async (GtkWindow            *parent,
 
     gtk_file_dialog_set_title (dialog, title);
     gtk_file_dialog_set_modal (dialog, TRUE);
-    gtk_file_dialog_set_filters (dialog, filters);
 
+    if (IS_FOLDER (mode))
+      {
+        if (initial != NULL)
+          gtk_file_dialog_set_initial_folder (dialog, initial);
+        gtk_file_dialog_select_folder (dialog, parent, cancellable, dialog_done, task);
+        return;
+      }
+
+    gtk_file_dialog_set_filters (dialog, filters);
     if (mode == CROSSCHECK_CHOOSE_OPEN)
       gtk_file_dialog_open_multiple (dialog, parent, cancellable, dialog_done, task);
     else
@@ -185,11 +204,15 @@ crosscheck_choose_files_async (GtkWindow            *parent,
 
     native = gtk_file_chooser_native_new (title, parent,
                                           mode == CROSSCHECK_CHOOSE_OPEN ? GTK_FILE_CHOOSER_ACTION_OPEN
-                                                                         : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                          mode == CROSSCHECK_CHOOSE_OPEN ? _("_Open") : _("_Save"),
+                                          : IS_FOLDER (mode) ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                          : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          mode == CROSSCHECK_CHOOSE_OPEN ? _("_Open")
+                                          : mode == CROSSCHECK_CHOOSE_EXPORT_FOLDER ? _("_Select")
+                                          : mode == CROSSCHECK_CHOOSE_IMPORT_FOLDER ? _("_Import")
+                                          : _("_Save"),
                                           _("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    for (guint i = 0; !IS_FOLDER (mode) && i < g_list_model_get_n_items (filters); i++)
       {
         g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
 
@@ -198,6 +221,11 @@ crosscheck_choose_files_async (GtkWindow            *parent,
 
     if (mode == CROSSCHECK_CHOOSE_OPEN)
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+    else if (IS_FOLDER (mode))
+      {
+        if (initial != NULL)
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), initial, NULL);
+      }
     else if (initial != NULL)
       gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), initial, NULL);
     else
@@ -221,7 +249,10 @@ GPtrArray *
 crosscheck_choose_files_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  /* The task's source object is the parent window, which the caller does
+   * not pass here; the source tag identifies the task instead. */
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == crosscheck_choose_files_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -15,6 +15,8 @@ typedef enum
 {
   CROSSCHECK_CHOOSE_OPEN,
   CROSSCHECK_CHOOSE_SAVE,
+  CROSSCHECK_CHOOSE_EXPORT_FOLDER,
+  CROSSCHECK_CHOOSE_IMPORT_FOLDER,
 } CrosscheckChooseMode;
 
 void       crosscheck_choose_files_async  (GtkWindow            *parent,

@@ -11,6 +11,7 @@
 
 #include "crosscheck-annotation.h"
 #include "crosscheck-document.h"
+#include "crosscheck-export-dialog.h"
 #include "crosscheck-file-dialogs.h"
 #include "crosscheck-history.h"
 #include "crosscheck-inspector.h"
@@ -42,6 +43,7 @@ _crosscheck_window_update_actions (CrosscheckWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo", crosscheck_history_get_can_redo (history));
   gtk_widget_action_set_enabled (widget, "win.save", has_columns || crosscheck_project_get_dirty (self->project));
   gtk_widget_action_set_enabled (widget, "win.save-as", has_columns);
+  gtk_widget_action_set_enabled (widget, "win.export", has_columns);
   gtk_widget_action_set_enabled (widget, "win.find", has_columns);
   gtk_widget_action_set_enabled (widget, "win.next-column", self->columns && self->columns->len > 1);
   gtk_widget_action_set_enabled (widget, "win.previous-column", self->columns && self->columns->len > 1);
@@ -111,6 +113,14 @@ open_action (GtkWidget  *widget,
 
   crosscheck_choose_files_async (GTK_WINDOW (self), CROSSCHECK_CHOOSE_OPEN, NULL,
                                  self->cancellable, open_chosen, g_object_ref (self));
+}
+
+static void
+import_brat_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _crosscheck_window_import_brat (CROSSCHECK_WINDOW (widget), NULL);
 }
 
 static int
@@ -315,6 +325,17 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   _crosscheck_window_save (CROSSCHECK_WINDOW (widget), g_str_equal (action_name, "win.save-as"), FALSE);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CrosscheckWindow *self = CROSSCHECK_WINDOW (widget);
+  CrosscheckExportDialog *dialog = crosscheck_export_dialog_new (GTK_WINDOW (self), self->project);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -754,8 +775,10 @@ _crosscheck_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-samples", NULL, open_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.import-brat", NULL, import_brat_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);

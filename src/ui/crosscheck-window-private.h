@@ -94,5 +94,7 @@ void              _crosscheck_window_show_link          (CrosscheckWindow  *self
                                                          CrosscheckLink    *link);
 void              _crosscheck_window_watch_file         (CrosscheckWindow  *self);
 gboolean          _crosscheck_window_file_changed       (CrosscheckWindow  *self);
+void              _crosscheck_window_import_brat        (CrosscheckWindow  *self,
+                                                         GFile             *folder);
 
 G_END_DECLS
