@@ -8,7 +8,8 @@
 # Reads a Crosscheck project file with Python alone (no Crosscheck code), as
 # a data person would, and checks the promises of the format: every span's
 # text is doc["text"][start:end] in code points, every document's SHA-256
-# matches its text, references resolve, and the file validates against the
+# matches its text, references resolve, a span's needs_review (if any) is a
+# reason, and the file validates against the
 # JSON Schema (with the independent jsonschema package, when the environment
 # names the schema in CROSSCHECK_SCHEMA). Prints one line per problem and
 # exits 1 if there is any; prints a summary and exits 0 otherwise.

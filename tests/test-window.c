@@ -33,6 +33,7 @@
 #define TEXT_B "The visit could take place in April or early May, officials said.\n"
 
 static AdwMessageDialog *find_dialog (void);
+static AdwMessageDialog *wait_for_dialog (void);
 
 /* As a click on a response button does: emit the response, then close.
  * adw_message_dialog_response() alone leaves the dialog open. */
@@ -858,7 +859,6 @@ test_hostile_files (void)
   GFile *files[7];
   AdwMessageDialog *dialog;
   const char *body;
-  gint64 deadline;
   int fd;
 
   select_text (window, 0, "Aurélie");
@@ -887,9 +887,7 @@ test_hostile_files (void)
   files[6] = hostile_file (dir, "again.txt", TEXT_A, -1);
 
   crosscheck_window_open_files (window, files, G_N_ELEMENTS (files));
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  dialog = wait_for_dialog ();
 
   /* One message names every file and says what is wrong with it. */
   g_assert_nonnull (dialog);
@@ -1069,6 +1067,71 @@ test_import_brat (void)
   g_rmdir (dir);
 }
 
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+
+  return dialog;
+}
+
+/* Another program edits an article's text in the open project's file: on
+ * Reload, the window offers to re-anchor, and does it in place. */
+static void
+test_reload_reanchors (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckProject *project = crosscheck_window_get_project (window);
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-reload-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "r.crosscheck.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  AdwMessageDialog *dialog;
+  CrosscheckProject *now;
+
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+  g_assert_true (crosscheck_project_save_to_file (project, file, NULL, NULL));
+  _crosscheck_window_watch_file (window);
+  spin ();
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, "\"text\": \"President Aurélie Dumont",
+                                      "\"text\": \"Update: President Aurélie Dumont", 1), ==, 1);
+  g_usleep (20000);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Project Changed on Disk");
+  respond (dialog, "reload");
+  spin ();
+
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Articles Changed Since They Were Annotated");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 span moved to its quoted text"));
+  respond (dialog, "reanchor");
+  spin ();
+
+  /* In this window, with the span moved by the 8 code points of "Update: ". */
+  now = crosscheck_window_get_project (window);
+  g_assert_true (now != project);
+  g_assert_cmpuint (crosscheck_span_get_start (crosscheck_project_lookup_span (now, "s1")), ==, 18);
+  g_assert_true (crosscheck_project_get_dirty (now));
+
+  window->closing_confirmed = TRUE;
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1113,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/edit-label-shown", test_edit_label_shown);
   g_test_add_func ("/ui/window/hostile-files", test_hostile_files);
   g_test_add_func ("/ui/window/review-filter", test_review_filter);
+  g_test_add_func ("/ui/window/reload-reanchors", test_reload_reanchors);
   g_test_add_func ("/ui/window/import-brat", test_import_brat);
 
   return g_test_run ();

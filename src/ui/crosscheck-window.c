@@ -41,6 +41,9 @@ static void on_span_removed       (CrosscheckWindow   *self,
                                    CrosscheckChange    change);
 static void schedule_autosave     (CrosscheckWindow   *self);
 static void on_dirty_changed      (CrosscheckWindow   *self);
+static void offer_reanchor        (CrosscheckWindow   *self,
+                                   CrosscheckProject  *project,
+                                   gboolean            replace);
 
 void
 _crosscheck_window_toast (CrosscheckWindow *self,
@@ -1374,6 +1377,20 @@ on_reload_response (AdwMessageDialog *dialog,
     return;
 
   project = crosscheck_project_load_from_file (file, NULL, NULL, &error);
+  if (project == NULL && g_error_matches (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_TEXT_CHANGED))
+    {
+      CrosscheckReanchor *report = NULL;
+
+      /* The other program edited articles' text: offer to re-anchor, here. */
+      project = crosscheck_project_reanchor_from_file (file, NULL, &report, NULL, NULL);
+      if (project != NULL)
+        {
+          g_object_set_data_full (G_OBJECT (project), "reanchor", report, g_object_unref);
+          offer_reanchor (self, project, TRUE);
+          return;
+        }
+      g_clear_object (&report);
+    }
   if (project == NULL)
     {
       _crosscheck_window_show_error (self, _("Could Not Reload the Project"), error->message);
@@ -1639,7 +1656,14 @@ on_reanchor_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "reanchor"))
     return;
 
-  target = show_opened_project (self, project);
+  if (g_object_get_data (G_OBJECT (dialog), "replace") != NULL)
+    {
+      /* Reloading: the project takes this window's place. */
+      crosscheck_window_set_project (self, project);
+      target = self;
+    }
+  else
+    target = show_opened_project (self, project);
   summary = crosscheck_reanchor_summarize (report);
   _crosscheck_window_toast (target, summary);
 
@@ -1657,7 +1681,8 @@ on_reanchor_response (AdwMessageDialog *dialog,
  * re-anchoring would do and let the editor choose. */
 static void
 offer_reanchor (CrosscheckWindow  *self,
-                CrosscheckProject *project)
+                CrosscheckProject *project,
+                gboolean           replace)
 {
   CrosscheckReanchor *report = g_object_get_data (G_OBJECT (project), "reanchor");
   g_autofree char *name = g_file_get_basename (crosscheck_project_get_file (project));
@@ -1679,6 +1704,7 @@ offer_reanchor (CrosscheckWindow  *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reanchor");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "project", g_object_ref (project), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "replace", GINT_TO_POINTER (replace));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reanchor_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1698,7 +1724,7 @@ open_files_done (GObject      *source,
     show_opened_project (self, g_ptr_array_index (job->projects, i));
 
   for (guint i = 0; i < job->changed->len; i++)
-    offer_reanchor (self, g_ptr_array_index (job->changed, i));
+    offer_reanchor (self, g_ptr_array_index (job->changed, i), FALSE);
 
   if (job->documents->len > 0)
     {
