@@ -142,7 +142,6 @@ crosscheck_anchor_locate (const char *text,
 
   quote_bytes = strlen (quote);
   quote_chars = g_utf8_strlen (quote, -1);
-  length = g_utf8_strlen (text, -1);
 
   for (const char *hit = quote_bytes > 0 ? strstr (text, quote) : NULL;
        hit != NULL;
@@ -206,6 +205,7 @@ crosscheck_anchor_locate (const char *text,
     }
 
   /* Gone: keep the span where it was, inside the text and not empty. */
+  length = g_utf8_strlen (text, -1);
   g_assert (length > 0);
   *start = MIN (old_start, length - 1);
   *end = CLAMP (old_start + MAX (quote_chars, 1), *start + 1, length);
