@@ -1840,6 +1840,25 @@ test_reanchor_refuses (Fixture       *fixture,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_reanchor_in_place (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = write_project (fixture, "changed.crosscheck.json", changed_d1);
+  g_autoptr(Run) run = run_cli ("reanchor", "--in-place", path, NULL);
+  g_autoptr(Run) validate = NULL;
+  g_autoptr(Run) again = NULL;
+
+  /* The file itself is repaired: valid now, and nothing left to do. */
+  assert_exit_status (run, EXIT_OK);
+  assert_contains (run->out, "1 span needs review");
+  validate = run_cli ("validate", path, NULL);
+  assert_exit_status (validate, EXIT_OK);
+  again = run_cli ("reanchor", "--in-place", path, NULL);
+  assert_exit_status (again, EXIT_OK);
+  assert_contains (again->out, "nothing to re-anchor");
+}
+
 /* ------------------------------------------------------------------------ */
 /* stats                                                                     */
 
@@ -2165,6 +2184,7 @@ main (int   argc,
 
   add_fixture_test ("/cli/reanchor/moves-and-flags", test_reanchor_moves_and_flags);
   add_fixture_test ("/cli/reanchor/refuses", test_reanchor_refuses);
+  add_fixture_test ("/cli/reanchor/in-place", test_reanchor_in_place);
 
   add_fixture_test ("/cli/stats/samples", test_stats_samples);
   add_fixture_test ("/cli/stats/counts", test_stats_counts);
