@@ -53,6 +53,10 @@ fi
 export DISPLAY=":$display" GDK_BACKEND=x11
 unset WAYLAND_DISPLAY
 
+# Services the session bus starts (the accessibility bus and its registry
+# among them) write to the bus's stdout: send that to stderr, so that only
+# the test itself writes to stdout, which is its TAP stream.
 status=0
-dbus-run-session -- "$@" || status=$?
+exec 3>&1
+dbus-run-session -- bash -c 'exec "$@" >&3 3>&-' headless "$@" >&2 || status=$?
 exit "$status"

@@ -240,32 +240,8 @@ print("\n".join(out))
 """
 
 
-HELPERS = []            # processes started for the tests; they end with the session bus
-
-
-def start_a11y_bus():
-    """Starts the accessibility bus once, before any app asks for it.
-    Started by D-Bus activation instead, its daemons would inherit the
-    session bus's stdout, which is the TAP stream, and write into it."""
-    launcher = "/usr/libexec/at-spi-bus-launcher"
-    if HELPERS or not os.path.exists(launcher):
-        return
-    HELPERS.append(subprocess.Popen([launcher, "--launch-immediately"], stdin=subprocess.DEVNULL,
-                                    stdout=sys.stderr, stderr=sys.stderr))
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        r = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus", "--object-path",
-                            "/org/a11y/bus", "--method", "org.a11y.Bus.GetAddress"],
-                           capture_output=True, text=True, timeout=10)
-        if r.returncode == 0:
-            return
-        time.sleep(0.1)
-    log("the accessibility bus did not start: " + r.stderr.strip())
-
-
 def a11y_env(env):
     """env for an app whose labels screen_texts() is to read."""
-    start_a11y_bus()
     env = dict(env)
     env.pop("GTK_A11Y", None)
     env.pop("NO_AT_BRIDGE", None)
