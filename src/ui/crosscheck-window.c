@@ -131,6 +131,26 @@ update_title (CrosscheckWindow *self)
   _crosscheck_window_update_actions (self);
 }
 
+static gboolean
+update_title_idle (gpointer data)
+{
+  CrosscheckWindow *self = data;
+
+  self->title_source = 0;
+  update_title (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Span and link counts change once per span: closing an article with
+ * 50,000 spans updates the title once, not 50,000 times. */
+static void
+queue_update_title (CrosscheckWindow *self)
+{
+  if (self->title_source == 0)
+    self->title_source = g_idle_add (update_title_idle, self);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Columns                                                                   */
 
@@ -563,6 +583,7 @@ crosscheck_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->title_source, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -963,8 +984,8 @@ crosscheck_window_set_project (CrosscheckWindow  *self,
                             G_CALLBACK (sync_columns), self);
   g_signal_connect_swapped (self->project, "notify::dirty", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->project, "notify::file", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (self->project, "span-changed", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (self->project, "link-changed", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->project, "span-changed", G_CALLBACK (queue_update_title), self);
+  g_signal_connect_swapped (self->project, "link-changed", G_CALLBACK (queue_update_title), self);
   g_signal_connect_swapped (crosscheck_project_get_history (self->project), "notify",
                             G_CALLBACK (_crosscheck_window_update_actions), self);
   g_signal_connect_swapped (crosscheck_project_get_history (self->project), "changed",
