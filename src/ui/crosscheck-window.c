@@ -688,6 +688,24 @@ locate_span (CrosscheckSpan  *span,
   return TRUE;
 }
 
+/* The spans on screen in every column, for the link layer. */
+static GPtrArray *
+visible_spans (gpointer user_data)
+{
+  CrosscheckWindow *self = user_data;
+  GPtrArray *spans = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      CrosscheckTextView *view = crosscheck_column_get_text_view (g_ptr_array_index (self->columns, i));
+      g_autoptr(GPtrArray) shown = crosscheck_text_view_get_visible_spans (view);
+
+      g_ptr_array_extend (spans, shown, NULL, NULL);
+    }
+
+  return spans;
+}
+
 static void
 on_hover_span_changed (CrosscheckTextView *view,
                        GParamSpec         *pspec,
@@ -838,6 +856,7 @@ crosscheck_window_init (CrosscheckWindow *self)
 
   self->link_layer = CROSSCHECK_LINK_LAYER (crosscheck_link_layer_new ());
   crosscheck_link_layer_set_locator (self->link_layer, locate_span, self);
+  crosscheck_link_layer_set_visible_spans (self->link_layer, visible_spans, self);
   gtk_overlay_add_overlay (self->columns_overlay, GTK_WIDGET (self->link_layer));
   {
     GtkGesture *click = gtk_gesture_click_new ();
