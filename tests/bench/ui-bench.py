@@ -94,16 +94,28 @@ class Proc:
             except queue.Empty:
                 return
 
-    def frames(self, since, until=None):
-        """(begin, end) of every frame that ended between since and until, in s."""
+    def frames(self, since):
+        """(begin, end) of every frame that began after since, in s."""
         out = []
         for line in list(self.lines):
             m = FRAME_RE.fullmatch(line)
             if m:
                 begin, end = int(m.group(1)) / 1e6, int(m.group(2)) / 1e6
-                if end >= since and (until is None or end <= until):
+                if begin >= since:
                     out.append((begin, end))
         return out
+
+    def settle(self, quiet=1.0, timeout=60):
+        """Waits until the program has printed nothing for quiet seconds, so
+        that the frames of queued input are all drawn (and counted)."""
+        deadline = time.monotonic() + timeout
+        n = len(self.lines)
+        last = time.monotonic()
+        while time.monotonic() < deadline and time.monotonic() - last < quiet:
+            time.sleep(0.05)
+            if len(self.lines) != n:
+                n = len(self.lines)
+                last = time.monotonic()
 
     def alive(self):
         return self.proc.poll() is None
@@ -234,12 +246,14 @@ def phrases_from(text_path, n):
 def scroll_frames(app, win, loc, *xdotool):
     """Frame times (ms) while xdotool scrolls the article under loc."""
     win.focus()
-    E.xdo("mousemove", "--window", win.wid, loc[0], loc[1] + 100)
+    # A click first: without it the wheel does not reach a window that has
+    # had no pointer event yet.
+    E.xdo("mousemove", "--window", win.wid, loc[0] + 150, loc[1] + 100, "click", "1")
     time.sleep(0.5)
     begin = time.monotonic()
     E.xdo(*xdotool, timeout=60)
-    time.sleep(0.5)
-    return [(e - b) * 1e3 for b, e in app.frames(begin, time.monotonic())]
+    app.settle()
+    return [(e - b) * 1e3 for b, e in app.frames(begin)]
 
 
 def crosscheck_run(tmp, project, text_path, results, run):
@@ -285,7 +299,6 @@ def crosscheck_run(tmp, project, text_path, results, run):
 
         # Scrolling the article with the mouse wheel, then by pages.
         results["scroll"] += scroll_frames(app, win, locs[0], "click", "--repeat", "120", "--delay", "15", "5")
-        E.xdo("click", "1")
         results["pages"] += scroll_frames(app, win, locs[0], "key", "--delay", "40", *(["Page_Down"] * 40))
     finally:
         app.stop()
@@ -302,6 +315,7 @@ def links_run(tmp, project, results, run):
         locs = [tuple(map(int, l.split()[2:])) for l in app.lines if l.startswith("LOCATE ")]
         win = E.Window(app, E.find_window(app), tmp)
         results["links"] += scroll_frames(app, win, locs[0], "click", "--repeat", "120", "--delay", "15", "5")
+        results["links"] += scroll_frames(app, win, locs[0], "key", "--delay", "40", *(["Page_Down"] * 40))
         shot = os.path.join(tmp, "links-%d.png" % run)
         subprocess.run(["import", "-silent", "-window", "root", shot])
     finally:
