@@ -7,6 +7,8 @@
 # Developer entry point: installs what is missing, builds, then opens the app or runs the tests.
 #   ./build-aux/dev.sh open          build and open the sample articles in the window
 #   ./build-aux/dev.sh test [ARGS]   build and run `meson test` (ARGS go to meson test)
+#   ./build-aux/dev.sh bench [ARGS]  also install the benchmarks' packages, build, run the
+#                                    benchmarks (docs/benchmarks.md; ARGS go to meson test)
 # The build directory is $CROSSCHECK_BUILDDIR (default: _build, in the repository root).
 
 set -euo pipefail
@@ -15,7 +17,7 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 builddir=${CROSSCHECK_BUILDDIR:-_build}
 
 usage() {
-  echo "usage: $0 open | test [MESON-TEST-ARGS...]" >&2
+  echo "usage: $0 open | test [MESON-TEST-ARGS...] | bench [MESON-TEST-ARGS...]" >&2
   exit 2
 }
 
@@ -49,6 +51,12 @@ case $command in
     status=0
     meson test -C "$builddir" --print-errorlogs "$@" || status=$?
     exit "$status"
+    ;;
+  bench)
+    ./build-aux/install-deps.sh --bench
+    build
+    # Benchmarks run one at a time; --verbose shows their figures as they come.
+    exec meson test -C "$builddir" --benchmark --verbose "$@"
     ;;
   *)
     usage

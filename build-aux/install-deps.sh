@@ -6,6 +6,7 @@
 #
 # Installs the Debian packages needed to build, check and test Crosscheck.
 # Quiet when nothing is missing. `--print` lists the package names only.
+# `--bench` also installs what the benchmarks compare with (docs/benchmarks.md).
 
 set -euo pipefail
 
@@ -45,10 +46,18 @@ packages=(
   valgrind
 )
 
+# Only for the benchmarks: the editor whose first frame is the budget, and
+# xwd, which takes the screenshots that time its first frame.
+bench_packages=(
+  gnome-text-editor
+  x11-apps
+)
+
 case "${1:-}" in
   "") ;;
   --print) printf '%s\n' "${packages[@]}"; exit 0 ;;
-  *) echo "usage: $0 [--print]" >&2; exit 2 ;;
+  --bench) packages+=("${bench_packages[@]}") ;;
+  *) echo "usage: $0 [--print | --bench]" >&2; exit 2 ;;
 esac
 
 missing=()

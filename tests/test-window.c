@@ -381,6 +381,29 @@ test_annotation_list (void)
   press_label_key (window, 'd');
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
 
+  /* The selected span's row is selected, with and without a filter, and
+   * none when the filter hides the span. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(CrosscheckSpan) span = g_list_model_get_item (shown, i);
+
+      crosscheck_window_select_span (window, span);
+      g_assert_true (crosscheck_annotation_list_get_selected (window->annotation_list) == span);
+    }
+  crosscheck_annotation_list_set_filter (window->annotation_list, NULL,
+                                         crosscheck_project_lookup_document (project, "d1"), NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CrosscheckSpan) span = g_list_model_get_item (shown, i);
+
+      crosscheck_window_select_span (window, span);
+      g_assert_true (crosscheck_annotation_list_get_selected (window->annotation_list) == span);
+    }
+  crosscheck_window_select_span (window, crosscheck_project_lookup_span (project, "s3"));
+  g_assert_null (crosscheck_annotation_list_get_selected (window->annotation_list));
+  crosscheck_window_select_span (window, NULL);
+  g_assert_null (crosscheck_annotation_list_get_selected (window->annotation_list));
+
   /* Filters by label, article and text, alone and together. */
   crosscheck_annotation_list_set_filter (window->annotation_list,
                                          crosscheck_project_lookup_label (project, "CLAIM"), NULL, NULL);

@@ -1591,11 +1591,24 @@ crosscheck_project_serialize (CrosscheckProject *self)
 {
   GString *out;
   GListModel *spans;
+  GListModel *documents;
+  gsize size;
 
   g_return_val_if_fail (CROSSCHECK_IS_PROJECT (self), NULL);
 
+  /* Room for the whole file up front: growing a 30 MB buffer by doubling
+   * copies it several times (a third of the time of a large save). */
   spans = G_LIST_MODEL (crosscheck_project_get_spans (self));
-  out = g_string_sized_new (4096 + 300 * g_list_model_get_n_items (spans));
+  documents = crosscheck_project_get_documents (self);
+  size = 4096 + 300 * g_list_model_get_n_items (spans) +
+         200 * g_list_model_get_n_items (crosscheck_project_get_links (self));
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(CrosscheckDocument) document = g_list_model_get_item (documents, i);
+
+      size += crosscheck_document_get_byte_length (document) * 11 / 10;
+    }
+  out = g_string_sized_new (size);
 
   g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n",
                           CROSSCHECK_FORMAT_NAME, CROSSCHECK_FORMAT_VERSION);

@@ -434,26 +434,59 @@ void
 crosscheck_annotation_list_set_selected (CrosscheckAnnotationList *self,
                                          CrosscheckSpan           *span)
 {
+  CrosscheckSpanList *spans;
   GListModel *model;
-  guint n;
+  guint target;
+  guint lo = 0;
+  guint hi;
 
   g_return_if_fail (CROSSCHECK_IS_ANNOTATION_LIST (self));
 
   model = G_LIST_MODEL (self->filtered);
-  n = g_list_model_get_n_items (model);
+  hi = g_list_model_get_n_items (model);
+  spans = self->project ? crosscheck_project_get_spans (self->project) : NULL;
+  target = span && spans ? crosscheck_span_list_get_position (spans, span) : G_MAXUINT;
 
-  for (guint i = 0; span != NULL && i < n; i++)
+  /* The filtered list keeps the project's order, so the span is found by
+   * bisection on positions in the full list: O(log² n), not a scan of
+   * 100,000 rows on every click. */
+  while (target != G_MAXUINT && lo < hi)
     {
-      g_autoptr(CrosscheckSpan) item = g_list_model_get_item (model, i);
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(CrosscheckSpan) item = g_list_model_get_item (model, mid);
+
+      if (crosscheck_span_list_get_position (spans, item) < target)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (target != G_MAXUINT && lo < g_list_model_get_n_items (model))
+    {
+      g_autoptr(CrosscheckSpan) item = g_list_model_get_item (model, lo);
 
       if (item == span)
         {
-          gtk_single_selection_set_selected (self->selection, i);
+          gtk_single_selection_set_selected (self->selection, lo);
           return;
         }
     }
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/**
+ * crosscheck_annotation_list_get_selected:
+ * @self: a #CrosscheckAnnotationList
+ *
+ * Returns: (transfer none) (nullable): the span whose row is selected
+ */
+CrosscheckSpan *
+crosscheck_annotation_list_get_selected (CrosscheckAnnotationList *self)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION_LIST (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
 }
 
 /**

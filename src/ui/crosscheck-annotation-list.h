@@ -22,6 +22,7 @@ void                      crosscheck_annotation_list_set_project  (CrosscheckAnn
                                                                    CrosscheckProject        *project);
 void                      crosscheck_annotation_list_set_selected (CrosscheckAnnotationList *self,
                                                                    CrosscheckSpan           *span);
+CrosscheckSpan           *crosscheck_annotation_list_get_selected (CrosscheckAnnotationList *self);
 GListModel               *crosscheck_annotation_list_get_model    (CrosscheckAnnotationList *self);
 void                      crosscheck_annotation_list_set_filter   (CrosscheckAnnotationList *self,
                                                                    CrosscheckLabel          *label,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "crosscheck-application.h"
+#include "crosscheck-debug-frames.h"
 #include "crosscheck-preferences.h"
 #include "crosscheck-project.h"
 #include "crosscheck-recovery.h"
@@ -179,6 +180,7 @@ crosscheck_application_startup (GApplication *application)
   apply_font_size (self);
 
   gtk_window_set_default_icon_name (APP_ID);
+  _crosscheck_debug_frames_watch (GTK_APPLICATION (self));
 }
 
 /* ------------------------------------------------------------------------ */

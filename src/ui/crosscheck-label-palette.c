@@ -359,7 +359,9 @@ on_span_changed (CrosscheckLabelPalette *self,
                  gpointer                annotation,
                  CrosscheckChange        change)
 {
-  update_all (self);
+  /* Once per main-loop turn, not once per span: closing an article
+   * removes all its spans in one command. */
+  queue_update (self);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "crosscheck-link.h"
 #include "crosscheck-project.h"
 #include "crosscheck-span.h"
+#include "crosscheck-utils.h"
 
 /* A transparent layer over the article columns that draws links: a curve
  * from one span to the other across columns, an arc in the margin when
@@ -38,6 +39,8 @@ struct _CrosscheckLinkLayer
 
   CrosscheckSpanLocator  locator;
   gpointer               locator_data;
+  CrosscheckVisibleSpans visible_spans;
+  gpointer               visible_spans_data;
 
   /* where the last frame drew markers for ends out of view */
   GArray                *markers;
@@ -191,15 +194,59 @@ draw_link (CrosscheckLinkLayer *self,
     draw_marker (self, cr, &b, to);
 }
 
+static int
+compare_links (gconstpointer a,
+               gconstpointer b)
+{
+  return crosscheck_natural_compare (crosscheck_annotation_get_id (*(CrosscheckAnnotation **) a),
+                                     crosscheck_annotation_get_id (*(CrosscheckAnnotation **) b));
+}
+
+/* The links worth drawing, in id order: with the visible spans known, only
+ * theirs (a link with both ends off screen draws nothing), found through the
+ * project's index; so a frame costs the links on screen, not all 10,000,
+ * each of which would need its ends laid out. */
+static GPtrArray *
+links_to_draw (CrosscheckLinkLayer *self)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (self->visible_spans == NULL)
+    {
+      GListModel *links = crosscheck_project_get_links (self->project);
+      guint n = g_list_model_get_n_items (links);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (result, g_list_model_get_item (links, i));
+      return result;
+    }
+
+  spans = self->visible_spans (self->visible_spans_data);
+  seen = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      g_autoptr(GPtrArray) links = crosscheck_project_get_links_of_span (self->project,
+                                                                         g_ptr_array_index (spans, i));
+
+      for (guint j = 0; j < links->len; j++)
+        if (g_hash_table_add (seen, g_ptr_array_index (links, j)))
+          g_ptr_array_add (result, g_object_ref (g_ptr_array_index (links, j)));
+    }
+  g_ptr_array_sort (result, compare_links);
+
+  return result;
+}
+
 static void
 crosscheck_link_layer_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
 {
   CrosscheckLinkLayer *self = CROSSCHECK_LINK_LAYER (widget);
-  GListModel *links;
+  g_autoptr(GPtrArray) links = NULL;
   graphene_rect_t bounds;
   cairo_t *cr;
-  guint n;
 
   if (self->project == NULL)
     return;
@@ -208,11 +255,10 @@ crosscheck_link_layer_snapshot (GtkWidget   *widget,
   graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
 
-  links = crosscheck_project_get_links (self->project);
-  n = g_list_model_get_n_items (links);
-  for (guint i = 0; i < n; i++)
+  links = links_to_draw (self);
+  for (guint i = 0; i < links->len; i++)
     {
-      g_autoptr(CrosscheckLink) link = g_list_model_get_item (links, i);
+      CrosscheckLink *link = g_ptr_array_index (links, i);
       CrosscheckSpan *from = crosscheck_link_get_from (link);
       CrosscheckSpan *to = crosscheck_link_get_to (link);
       gboolean emphasised = link == self->highlight_link ||
@@ -335,6 +381,26 @@ crosscheck_link_layer_set_locator (CrosscheckLinkLayer   *self,
 
   self->locator = locator;
   self->locator_data = user_data;
+}
+
+/**
+ * crosscheck_link_layer_set_visible_spans:
+ * @self: a #CrosscheckLinkLayer
+ * @visible_spans: (scope notified): lists the spans on screen
+ * @user_data: data for @visible_spans
+ *
+ * Without it, every link is considered on every frame.
+ */
+void
+crosscheck_link_layer_set_visible_spans (CrosscheckLinkLayer    *self,
+                                         CrosscheckVisibleSpans  visible_spans,
+                                         gpointer                user_data)
+{
+  g_return_if_fail (CROSSCHECK_IS_LINK_LAYER (self));
+
+  self->visible_spans = visible_spans;
+  self->visible_spans_data = user_data;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

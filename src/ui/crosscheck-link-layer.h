@@ -31,12 +31,24 @@ typedef gboolean (*CrosscheckSpanLocator) (CrosscheckSpan  *span,
                                            graphene_rect_t *clip,
                                            gpointer         user_data);
 
+/**
+ * CrosscheckVisibleSpans:
+ * @user_data: closure data
+ *
+ * Returns: (transfer container) (element-type CrosscheckSpan): at least
+ *   every span that is on screen in some column
+ */
+typedef GPtrArray *(*CrosscheckVisibleSpans) (gpointer user_data);
+
 GtkWidget *crosscheck_link_layer_new         (void);
 void       crosscheck_link_layer_set_project (CrosscheckLinkLayer   *self,
                                               CrosscheckProject     *project);
 void       crosscheck_link_layer_set_locator (CrosscheckLinkLayer   *self,
                                               CrosscheckSpanLocator  locator,
                                               gpointer               user_data);
+void       crosscheck_link_layer_set_visible_spans (CrosscheckLinkLayer    *self,
+                                                    CrosscheckVisibleSpans  visible_spans,
+                                                    gpointer                user_data);
 void       crosscheck_link_layer_set_pending (CrosscheckLinkLayer   *self,
                                               CrosscheckSpan        *from,
                                               CrosscheckSpan        *to,

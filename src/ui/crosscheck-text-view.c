@@ -227,15 +227,41 @@ visible_offsets (CrosscheckTextView *self,
   *end = gtk_text_iter_get_offset (&bottom) + 1;
 }
 
+/**
+ * crosscheck_text_view_get_visible_spans:
+ * @self: a #CrosscheckTextView
+ *
+ * The spans that overlap the lines on screen, from the interval index.
+ *
+ * Returns: (transfer container) (element-type CrosscheckSpan): the spans,
+ *   borrowed from the project, in order
+ */
+GPtrArray *
+crosscheck_text_view_get_visible_spans (CrosscheckTextView *self)
+{
+  GPtrArray *spans = g_ptr_array_new ();
+  guint start, end;
+
+  g_return_val_if_fail (CROSSCHECK_IS_TEXT_VIEW (self), spans);
+
+  if (self->project == NULL || self->document == NULL)
+    return spans;
+
+  visible_offsets (self, &start, &end);
+  crosscheck_span_list_foreach_overlapping (crosscheck_project_get_spans (self->project),
+                                            self->document, start, end, collect_span, spans);
+
+  return spans;
+}
+
 static void
 crosscheck_text_view_snapshot_layer (GtkTextView      *view,
                                      GtkTextViewLayer  layer,
                                      GtkSnapshot      *snapshot)
 {
   CrosscheckTextView *self = CROSSCHECK_TEXT_VIEW (view);
-  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
+  g_autoptr(GPtrArray) spans = NULL;
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  guint start, end;
 
   if (self->project == NULL || self->document == NULL)
     return;
@@ -266,9 +292,7 @@ crosscheck_text_view_snapshot_layer (GtkTextView      *view,
       return;
     }
 
-  visible_offsets (self, &start, &end);
-  crosscheck_span_list_foreach_overlapping (crosscheck_project_get_spans (self->project),
-                                            self->document, start, end, collect_span, spans);
+  spans = crosscheck_text_view_get_visible_spans (self);
 
   /* Claims first, as bands behind everything. */
   for (guint i = 0; i < spans->len; i++)

@@ -35,6 +35,7 @@ void                crosscheck_text_view_scroll_to_offset   (CrosscheckTextView 
 void                crosscheck_text_view_popup              (CrosscheckTextView *self,
                                                              GtkWidget          *popover,
                                                              const GdkRectangle *area);
+GPtrArray          *crosscheck_text_view_get_visible_spans  (CrosscheckTextView *self);
 gboolean            crosscheck_text_view_get_range_area     (CrosscheckTextView *self,
                                                              guint               start,
                                                              guint               end,

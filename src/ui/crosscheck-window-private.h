@@ -65,6 +65,7 @@ struct _CrosscheckWindow
   CrosscheckLabel          *pending_type;
 
   guint                     autosave_source;
+  guint                     title_source;    /* a title update queued for the next idle */
   guint                     closing_confirmed : 1;
 };
 

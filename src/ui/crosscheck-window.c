@@ -135,6 +135,26 @@ update_title (CrosscheckWindow *self)
   _crosscheck_window_update_actions (self);
 }
 
+static gboolean
+update_title_idle (gpointer data)
+{
+  CrosscheckWindow *self = data;
+
+  self->title_source = 0;
+  update_title (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Span and link counts change once per span: closing an article with
+ * 50,000 spans updates the title once, not 50,000 times. */
+static void
+queue_update_title (CrosscheckWindow *self)
+{
+  if (self->title_source == 0)
+    self->title_source = g_idle_add (update_title_idle, self);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Columns                                                                   */
 
@@ -567,6 +587,7 @@ crosscheck_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->title_source, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -669,6 +690,24 @@ locate_span (CrosscheckSpan  *span,
   graphene_rect_init (area, origin.x, origin.y, r.width, r.height);
 
   return TRUE;
+}
+
+/* The spans on screen in every column, for the link layer. */
+static GPtrArray *
+visible_spans (gpointer user_data)
+{
+  CrosscheckWindow *self = user_data;
+  GPtrArray *spans = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      CrosscheckTextView *view = crosscheck_column_get_text_view (g_ptr_array_index (self->columns, i));
+      g_autoptr(GPtrArray) shown = crosscheck_text_view_get_visible_spans (view);
+
+      g_ptr_array_extend (spans, shown, NULL, NULL);
+    }
+
+  return spans;
 }
 
 static void
@@ -821,6 +860,7 @@ crosscheck_window_init (CrosscheckWindow *self)
 
   self->link_layer = CROSSCHECK_LINK_LAYER (crosscheck_link_layer_new ());
   crosscheck_link_layer_set_locator (self->link_layer, locate_span, self);
+  crosscheck_link_layer_set_visible_spans (self->link_layer, visible_spans, self);
   gtk_overlay_add_overlay (self->columns_overlay, GTK_WIDGET (self->link_layer));
   {
     GtkGesture *click = gtk_gesture_click_new ();
@@ -967,8 +1007,8 @@ crosscheck_window_set_project (CrosscheckWindow  *self,
                             G_CALLBACK (sync_columns), self);
   g_signal_connect_swapped (self->project, "notify::dirty", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->project, "notify::file", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (self->project, "span-changed", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (self->project, "link-changed", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->project, "span-changed", G_CALLBACK (queue_update_title), self);
+  g_signal_connect_swapped (self->project, "link-changed", G_CALLBACK (queue_update_title), self);
   g_signal_connect_swapped (crosscheck_project_get_history (self->project), "notify",
                             G_CALLBACK (_crosscheck_window_update_actions), self);
   g_signal_connect_swapped (crosscheck_project_get_history (self->project), "changed",
