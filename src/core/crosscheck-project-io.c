@@ -16,6 +16,7 @@
 #include "crosscheck-document-private.h"
 #include "crosscheck-errors.h"
 #include "crosscheck-history.h"
+#include "crosscheck-json-tree.h"
 #include "crosscheck-label.h"
 #include "crosscheck-link-private.h"
 #include "crosscheck-problem.h"
@@ -41,8 +42,11 @@
 
 #define MAX_DEPTH 64
 
+typedef CrosscheckJsonNode Node;
+
 typedef struct
 {
+  CrosscheckJsonTree *tree;
   CrosscheckProject *project;
   GPtrArray         *problems;
   GHashTable        *seen_ids;  /* id → path of its first use */
@@ -85,35 +89,31 @@ subpath (const char *parent,
 }
 
 static const char *
-node_type_name (JsonNode *node)
+node_type_name (Node *node)
 {
-  switch (JSON_NODE_TYPE (node))
+  switch ((CrosscheckJsonType) node->type)
     {
-    case JSON_NODE_OBJECT: return _("an object");
-    case JSON_NODE_ARRAY: return _("an array");
-    case JSON_NODE_NULL: return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING: return _("a string");
-        case G_TYPE_BOOLEAN: return _("a boolean");
-        case G_TYPE_DOUBLE: return _("a number with a fraction");
-        default: return _("a number");
-        }
+    case CROSSCHECK_JSON_OBJECT: return _("an object");
+    case CROSSCHECK_JSON_ARRAY: return _("an array");
+    case CROSSCHECK_JSON_NULL: return _("null");
+    case CROSSCHECK_JSON_STRING: return _("a string");
+    case CROSSCHECK_JSON_BOOLEAN: return _("a boolean");
+    case CROSSCHECK_JSON_DOUBLE: return _("a number with a fraction");
+    case CROSSCHECK_JSON_INTEGER:
+    default: return _("a number");
     }
 }
 
 /* Returns the member @key of @object, or NULL if it is absent (a problem if
  * @required). */
-static JsonNode *
+static Node *
 get_member (Loader     *loader,
-            JsonObject *object,
+            Node       *object,
             const char *path,
             const char *key,
             gboolean    required)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  Node *node = crosscheck_json_tree_lookup (loader->tree, object, key);
 
   if (node == NULL && required)
     {
@@ -125,20 +125,29 @@ get_member (Loader     *loader,
   return node;
 }
 
+static const char *
+member_name (Loader *loader,
+             Node   *object,
+             guint   i)
+{
+  return crosscheck_json_tree_get_string (loader->tree, &object->v.members[i].name);
+}
+
 static gboolean
 check_keys (Loader             *loader,
-            JsonObject         *object,
+            Node               *object,
             const char         *path,
             const char * const *allowed)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
   gboolean ok = TRUE;
 
-  for (GList *l = members; l != NULL; l = l->next)
+  for (guint i = 0; i < object->length; i++)
     {
-      if (!g_strv_contains (allowed, l->data))
+      const char *name = member_name (loader, object, i);
+
+      if (!g_strv_contains (allowed, name))
         {
-          g_autofree char *p = subpath (path, l->data);
+          g_autofree char *p = subpath (path, name);
 
           add_problem (loader, p, _("unknown key; version %d files do not have it"),
                        CROSSCHECK_FORMAT_VERSION);
@@ -149,28 +158,27 @@ check_keys (Loader             *loader,
   return ok;
 }
 
-/* Reads a string member. Absent optional members and allowed nulls give
- * *out == NULL and TRUE. */
+/* Reads the string @node (NULL: absent), the member @key of @path. Absent
+ * optional members and allowed nulls give *out == NULL and TRUE. */
 static gboolean
-read_string (Loader      *loader,
-             JsonObject  *object,
-             const char  *path,
-             const char  *key,
-             gboolean     required,
-             gboolean     nullable,
-             const char **out)
+read_string_node (Loader      *loader,
+                  Node        *node,
+                  const char  *path,
+                  const char  *key,
+                  gboolean     required,
+                  gboolean     nullable,
+                  const char **out)
 {
-  JsonNode *node = get_member (loader, object, path, key, required);
   g_autofree char *p = NULL;
 
   *out = NULL;
   if (node == NULL)
     return !required;
 
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
+  if (nullable && node->type == CROSSCHECK_JSON_NULL)
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->type != CROSSCHECK_JSON_STRING)
     {
       p = subpath (path, key);
       add_problem (loader, p, nullable ? _("expected a string or null, found %s")
@@ -179,7 +187,7 @@ read_string (Loader      *loader,
       return FALSE;
     }
 
-  *out = json_node_get_string (node);
+  *out = crosscheck_json_tree_get_string (loader->tree, node);
   if (!g_utf8_validate (*out, -1, NULL))
     {
       p = subpath (path, key);
@@ -191,14 +199,29 @@ read_string (Loader      *loader,
   return TRUE;
 }
 
+/* Reads a string member; see read_string_node(). */
+static gboolean
+read_string (Loader      *loader,
+             Node        *object,
+             const char  *path,
+             const char  *key,
+             gboolean     required,
+             gboolean     nullable,
+             const char **out)
+{
+  Node *node = get_member (loader, object, path, key, required);
+
+  return read_string_node (loader, node, path, key, required, nullable, out);
+}
+
 static gboolean
 read_offset (Loader     *loader,
-             JsonObject *object,
+             Node       *object,
              const char *path,
              const char *key,
              guint      *out)
 {
-  JsonNode *node = get_member (loader, object, path, key, TRUE);
+  Node *node = get_member (loader, object, path, key, TRUE);
   g_autofree char *p = NULL;
   gint64 value;
 
@@ -206,13 +229,13 @@ read_offset (Loader     *loader,
     return FALSE;
 
   p = subpath (path, key);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->type != CROSSCHECK_JSON_INTEGER)
     {
       add_problem (loader, p, _("expected an integer, found %s"), node_type_name (node));
       return FALSE;
     }
 
-  value = json_node_get_int (node);
+  value = node->v.integer;
   if (value < 0)
     {
       add_problem (loader, p, _("must not be negative (%" G_GINT64_FORMAT ")"), value);
@@ -228,19 +251,19 @@ read_offset (Loader     *loader,
   return TRUE;
 }
 
-static JsonArray *
+static Node *
 read_array (Loader     *loader,
-            JsonObject *object,
+            Node       *object,
             const char *path,
             const char *key,
             gboolean    required)
 {
-  JsonNode *node = get_member (loader, object, path, key, required);
+  Node *node = get_member (loader, object, path, key, required);
 
   if (node == NULL)
     return NULL;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != CROSSCHECK_JSON_ARRAY)
     {
       g_autofree char *p = subpath (path, key);
 
@@ -248,25 +271,25 @@ read_array (Loader     *loader,
       return NULL;
     }
 
-  return json_node_get_array (node);
+  return node;
 }
 
 /* Returns the object at @array[@i], or NULL with a problem. */
-static JsonObject *
+static Node *
 array_object (Loader     *loader,
-              JsonArray  *array,
+              Node       *array,
               guint       i,
               const char *path)
 {
-  JsonNode *node = json_array_get_element (array, i);
+  Node *node = &array->v.elements[i];
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != CROSSCHECK_JSON_OBJECT)
     {
       add_problem (loader, path, _("expected an object, found %s"), node_type_name (node));
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return node;
 }
 
 /* Registers @id as used at @path; FALSE (with a problem) if it is invalid
@@ -297,7 +320,7 @@ claim_id (Loader     *loader,
 
 static gboolean
 read_times (Loader               *loader,
-            JsonObject           *object,
+            Node                 *object,
             const char           *path,
             CrosscheckAnnotation *annotation)
 {
@@ -329,7 +352,7 @@ read_times (Loader               *loader,
  * links share. */
 static gboolean
 read_annotation_fields (Loader               *loader,
-                        JsonObject           *object,
+                        Node                 *object,
                         const char           *path,
                         CrosscheckAnnotation *annotation)
 {
@@ -337,7 +360,7 @@ read_annotation_fields (Loader               *loader,
   const char *annotator;
   const char *note;
   const char *review;
-  JsonNode *node;
+  Node *node;
   gboolean ok = TRUE;
 
   if (read_string (loader, object, path, "annotator", FALSE, FALSE, &annotator))
@@ -365,7 +388,7 @@ read_annotation_fields (Loader               *loader,
     _crosscheck_annotation_set_review (annotation, review);
 
   node = get_member (loader, object, path, "attributes", FALSE);
-  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+  if (node != NULL && node->type != CROSSCHECK_JSON_OBJECT)
     {
       g_autofree char *p = subpath (path, "attributes");
 
@@ -374,13 +397,11 @@ read_annotation_fields (Loader               *loader,
     }
   else if (node != NULL)
     {
-      JsonObject *attributes = json_node_get_object (node);
-      g_autoptr(GList) members = json_object_get_members (attributes);
-      g_autofree char *apath = subpath (path, "attributes");
+      g_autofree char *apath = node->length > 0 ? subpath (path, "attributes") : NULL;
 
-      for (GList *l = members; l != NULL; l = l->next)
+      for (guint i = 0; i < node->length; i++)
         {
-          const char *name = l->data;
+          const char *name = member_name (loader, node, i);
           g_autofree char *p = subpath (apath, name);
           const CrosscheckAttributeSpec *spec;
           const char *value;
@@ -392,7 +413,8 @@ read_annotation_fields (Loader               *loader,
               ok = FALSE;
               continue;
             }
-          if (!read_string (loader, attributes, apath, name, TRUE, FALSE, &value))
+          if (!read_string_node (loader, &node->v.members[i].value, apath, name, TRUE, FALSE,
+                                 &value))
             {
               ok = FALSE;
               continue;
@@ -418,17 +440,17 @@ read_annotation_fields (Loader               *loader,
 
 static gboolean
 read_attribute_specs (Loader          *loader,
-                      JsonObject      *object,
+                      Node            *object,
                       const char      *path,
                       CrosscheckLabel *label)
 {
   static const char * const allowed[] = { "name", "values", NULL };
   g_autofree char *apath = subpath (path, "attributes");
-  JsonArray *array = read_array (loader, object, path, "attributes", FALSE);
-  guint n = array ? json_array_get_length (array) : 0;
+  Node *array = read_array (loader, object, path, "attributes", FALSE);
+  guint n = array ? array->length : 0;
   gboolean ok = TRUE;
 
-  if (array == NULL && json_object_has_member (object, "attributes"))
+  if (array == NULL && get_member (loader, object, path, "attributes", FALSE) != NULL)
     return FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -436,8 +458,8 @@ read_attribute_specs (Loader          *loader,
       g_autofree char *p = g_strdup_printf ("%s[%u]", apath, i);
       g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
-      JsonObject *spec = array_object (loader, array, i, p);
-      JsonArray *choices;
+      Node *spec = array_object (loader, array, i, p);
+      Node *choices;
       const char *name;
 
       if (spec == NULL || !check_keys (loader, spec, p, allowed) ||
@@ -465,16 +487,16 @@ read_attribute_specs (Loader          *loader,
         }
 
       choices = read_array (loader, spec, p, "values", FALSE);
-      if (choices == NULL && json_object_has_member (spec, "values"))
+      if (choices == NULL && get_member (loader, spec, p, "values", FALSE) != NULL)
         {
           ok = FALSE;
           continue;
         }
-      for (guint j = 0; choices != NULL && j < json_array_get_length (choices); j++)
+      for (guint j = 0; choices != NULL && j < choices->length; j++)
         {
-          JsonNode *node = json_array_get_element (choices, j);
+          Node *node = &choices->v.elements[j];
 
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+          if (node->type != CROSSCHECK_JSON_STRING)
             {
               g_autofree char *vp = g_strdup_printf ("%s.values[%u]", p, j);
 
@@ -482,7 +504,7 @@ read_attribute_specs (Loader          *loader,
               ok = FALSE;
               continue;
             }
-          g_strv_builder_add (values, json_node_get_string (node));
+          g_strv_builder_add (values, crosscheck_json_tree_get_string (loader->tree, node));
         }
 
       strv = g_strv_builder_end (values);
@@ -494,7 +516,7 @@ read_attribute_specs (Loader          *loader,
 
 static void
 read_labels (Loader     *loader,
-             JsonObject *root,
+             Node       *root,
              gboolean    relations)
 {
   static const char * const label_keys[] = {
@@ -504,14 +526,14 @@ read_labels (Loader     *loader,
     "name", "symmetric", "color", "shortcut", "attributes", NULL
   };
   const char *key = relations ? "link_types" : "labels";
-  JsonArray *array = read_array (loader, root, NULL, key, TRUE);
-  guint n = array ? json_array_get_length (array) : 0;
+  Node *array = read_array (loader, root, NULL, key, TRUE);
+  guint n = array ? array->length : 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s[%u]", key, i);
       g_autoptr(CrosscheckLabel) label = NULL;
-      JsonObject *object = array_object (loader, array, i, path);
+      Node *object = array_object (loader, array, i, path);
       CrosscheckLabelKind kind = CROSSCHECK_LABEL_RELATION;
       const char *name;
       const char *kind_name;
@@ -566,10 +588,9 @@ read_labels (Loader     *loader,
 
       if (relations)
         {
-          JsonNode *node = get_member (loader, object, path, "symmetric", FALSE);
+          Node *node = get_member (loader, object, path, "symmetric", FALSE);
 
-          if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) ||
-                               json_node_get_value_type (node) != G_TYPE_BOOLEAN))
+          if (node != NULL && node->type != CROSSCHECK_JSON_BOOLEAN)
             {
               g_autofree char *p = subpath (path, "symmetric");
 
@@ -578,7 +599,7 @@ read_labels (Loader     *loader,
               ok = FALSE;
             }
           else if (node != NULL)
-            crosscheck_label_set_symmetric (label, json_node_get_boolean (node));
+            crosscheck_label_set_symmetric (label, node->v.boolean);
         }
 
       if (!read_string (loader, object, path, "color", FALSE, FALSE, &color))
@@ -631,11 +652,11 @@ read_labels (Loader     *loader,
  * reported, when it cannot be used at all; *@ok tells about its keys. */
 static gboolean
 begin_element (Loader             *loader,
-               JsonArray          *array,
+               Node               *array,
                guint               i,
                const char         *path,
                const char * const *keys,
-               JsonObject        **object,
+               Node              **object,
                const char        **id,
                gboolean           *ok)
 {
@@ -658,13 +679,13 @@ begin_element (Loader             *loader,
 
 static void
 read_documents (Loader     *loader,
-                JsonObject *root)
+                Node       *root)
 {
   static const char * const keys[] = {
     "id", "title", "source", "published", "encoding", "sha256", "text", NULL
   };
-  JsonArray *array = read_array (loader, root, NULL, "documents", TRUE);
-  guint n = array ? json_array_get_length (array) : 0;
+  Node *array = read_array (loader, root, NULL, "documents", TRUE);
+  guint n = array ? array->length : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -672,7 +693,7 @@ read_documents (Loader     *loader,
       g_autoptr(CrosscheckDocument) document = NULL;
       g_autoptr(GError) error = NULL;
       CrosscheckDocument *same;
-      JsonObject *object;
+      Node *object;
       CrosscheckEncoding encoding = CROSSCHECK_ENCODING_UTF8;
       const char *id, *title, *source, *published, *encoding_name, *sha256, *text;
       gboolean ok = TRUE;
@@ -813,14 +834,14 @@ reanchor_span (Loader              *loader,
 
 static void
 read_spans (Loader     *loader,
-            JsonObject *root)
+            Node       *root)
 {
   static const char * const keys[] = {
     "id", "document", "start", "end", "label", "text", "annotator", "created", "modified",
     "note", "needs_review", "attributes", NULL
   };
-  JsonArray *array = read_array (loader, root, NULL, "spans", TRUE);
-  guint n = array ? json_array_get_length (array) : 0;
+  Node *array = read_array (loader, root, NULL, "spans", TRUE);
+  guint n = array ? array->length : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -829,7 +850,7 @@ read_spans (Loader     *loader,
       g_autofree char *lpath = NULL;
       g_autoptr(CrosscheckSpan) span = NULL;
       g_autofree char *review = NULL;
-      JsonObject *object;
+      Node *object;
       CrosscheckDocument *document = NULL;
       CrosscheckLabel *label = NULL;
       const char *id, *document_id, *label_name, *text;
@@ -920,13 +941,13 @@ read_spans (Loader     *loader,
 
 static void
 read_links (Loader     *loader,
-            JsonObject *root)
+            Node       *root)
 {
   static const char * const keys[] = {
     "id", "type", "from", "to", "annotator", "created", "modified", "note", "attributes", NULL
   };
-  JsonArray *array = read_array (loader, root, NULL, "links", TRUE);
-  guint n = array ? json_array_get_length (array) : 0;
+  Node *array = read_array (loader, root, NULL, "links", TRUE);
+  guint n = array ? array->length : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -935,7 +956,7 @@ read_links (Loader     *loader,
       g_autofree char *tpath = NULL;
       g_autoptr(CrosscheckLink) link = NULL;
       g_autoptr(GPtrArray) existing = NULL;
-      JsonObject *object;
+      Node *object;
       CrosscheckLabel *type = NULL;
       CrosscheckSpan *from = NULL;
       CrosscheckSpan *to = NULL;
@@ -1136,28 +1157,28 @@ summarize (GPtrArray *problems,
 
 static gboolean
 read_header (Loader     *loader,
-             JsonNode   *root,
+             Node       *root,
              int        *code)
 {
-  JsonObject *object;
-  JsonNode *format;
-  JsonNode *version;
+  Node *object;
+  Node *format;
+  Node *version;
   gint64 number;
 
   *code = CROSSCHECK_PROJECT_ERROR_NOT_A_PROJECT;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root->type != CROSSCHECK_JSON_OBJECT)
     {
       add_problem (loader, NULL, _("this is JSON but not a Crosscheck project: the file holds %s, "
                                    "not an object"), node_type_name (root));
       return FALSE;
     }
 
-  object = json_node_get_object (root);
-  format = json_object_get_member (object, "format");
-  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
-      json_node_get_value_type (format) != G_TYPE_STRING ||
-      g_strcmp0 (json_node_get_string (format), CROSSCHECK_FORMAT_NAME) != 0)
+  object = root;
+  format = crosscheck_json_tree_lookup (loader->tree, object, "format");
+  if (format == NULL || format->type != CROSSCHECK_JSON_STRING ||
+      g_strcmp0 (crosscheck_json_tree_get_string (loader->tree, format),
+                 CROSSCHECK_FORMAT_NAME) != 0)
     {
       add_problem (loader, "format", _("this is JSON but not a Crosscheck project: “format” "
                                        "must be “%s”"), CROSSCHECK_FORMAT_NAME);
@@ -1165,15 +1186,14 @@ read_header (Loader     *loader,
     }
 
   *code = CROSSCHECK_PROJECT_ERROR_INVALID;
-  version = json_object_get_member (object, "version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
-      json_node_get_value_type (version) != G_TYPE_INT64)
+  version = crosscheck_json_tree_lookup (loader->tree, object, "version");
+  if (version == NULL || version->type != CROSSCHECK_JSON_INTEGER)
     {
       add_problem (loader, "version", _("expected an integer version number"));
       return FALSE;
     }
 
-  number = json_node_get_int (version);
+  number = version->v.integer;
   if (number > CROSSCHECK_FORMAT_VERSION)
     {
       *code = CROSSCHECK_PROJECT_ERROR_NEWER_VERSION;
@@ -1217,6 +1237,43 @@ load_file (GFile               *file,
   return project;
 }
 
+/* Only for tests, which run the loader's cases through both parsers. */
+static gboolean
+fast_parser_disabled (void)
+{
+  static gsize disabled = 0;
+
+  if (g_once_init_enter (&disabled))
+    g_once_init_leave (&disabled, g_strcmp0 (g_getenv ("CROSSCHECK_LOADER"), "json-glib") == 0 ? 2 : 1);
+
+  return disabled == 2;
+}
+
+/* Reads the JSON into a tree: with the fast parser when it can, else with
+ * json-glib (see crosscheck-json-tree.c), which also reports syntax errors.
+ * NULL with a problem if it is not JSON. */
+static CrosscheckJsonTree *
+parse (Loader     *loader,
+       const char *data,
+       gsize       length)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  CrosscheckJsonTree *tree;
+
+  if (!fast_parser_disabled () && (tree = crosscheck_json_tree_parse (data, length)) != NULL)
+    return tree;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    {
+      add_syntax_problem (loader, error);
+      return NULL;
+    }
+
+  return crosscheck_json_tree_new_from_node (json_parser_get_root (parser));
+}
+
 static CrosscheckProject *
 load (GBytes              *bytes,
       CrosscheckReanchor  *reanchor,
@@ -1228,9 +1285,8 @@ load (GBytes              *bytes,
   g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) bad_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) bad_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  Loader loader = { project, found, seen_ids, bad_ids, bad_names, reanchor, 0 };
+  g_autoptr(CrosscheckJsonTree) tree = NULL;
+  Loader loader = { NULL, project, found, seen_ids, bad_ids, bad_names, reanchor, 0 };
   int code = CROSSCHECK_PROJECT_ERROR_SYNTAX;
   const char *data;
   gsize length;
@@ -1252,14 +1308,13 @@ load (GBytes              *bytes,
     add_problem (&loader, NULL, _("the file is not UTF-8 text, so it is not a project file"));
   else if (prescan (&loader, data, length))
     {
-      if (!json_parser_load_from_data (parser, data, length, &local_error))
-        add_syntax_problem (&loader, local_error);
-      else if (read_header (&loader, json_parser_get_root (parser), &code))
+      loader.tree = tree = parse (&loader, data, length);
+      if (tree != NULL && read_header (&loader, crosscheck_json_tree_get_root (tree), &code))
         {
           static const char * const keys[] = {
             "format", "version", "labels", "link_types", "documents", "spans", "links", NULL
           };
-          JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+          Node *root = crosscheck_json_tree_get_root (tree);
 
           check_keys (&loader, root, NULL, keys);
           read_labels (&loader, root, FALSE);
