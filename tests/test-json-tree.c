@@ -9,7 +9,9 @@
 
 #include <string.h>
 
+#include "crosscheck-errors.h"
 #include "crosscheck-json-tree.h"
+#include "crosscheck-project.h"
 
 /* The loader's fast JSON parser must read whatever it accepts exactly as
  * json-glib reads it, and leave everything else to json-glib. */
@@ -233,6 +235,26 @@ test_files (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* Neither parser makes a tree of white space alone: json-glib gives no root
+ * and no error, which the loader must turn into a message. */
+static void
+test_white_space_only (void)
+{
+  static const char text[] = " \n\t\r\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrosscheckProject) project = NULL;
+
+  g_assert_null (crosscheck_json_tree_parse (text, strlen (text)));
+
+  project = crosscheck_project_load_from_bytes (bytes, &problems, &error);
+  g_assert_null (project);
+  g_assert_error (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "only white space"));
+  g_assert_cmpuint (problems->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/core/json-tree/limits", test_limits);
   g_test_add_func ("/core/json-tree/reading", test_reading);
   g_test_add_func ("/core/json-tree/files", test_files);
+  g_test_add_func ("/core/json-tree/white-space-only", test_white_space_only);
 
   return g_test_run ();
 }

@@ -49,7 +49,8 @@ typedef struct
   CrosscheckJsonTree *tree;
   CrosscheckProject *project;
   GPtrArray         *problems;
-  GHashTable        *seen_ids;  /* id → path of its first use */
+  GHashTable        *seen_ids;  /* id → path of its first use (in paths) */
+  GStringChunk      *paths;
   GHashTable        *bad_ids;   /* ids of objects refused, to avoid cascades */
   GHashTable        *bad_names; /* names of labels and link types refused, likewise */
   CrosscheckReanchor *reanchor; /* NULL: report anchor problems; else repair them here */
@@ -299,23 +300,27 @@ claim_id (Loader     *loader,
           const char *id,
           const char *path)
 {
-  g_autofree char *p = subpath (path, "id");
-  const char *first = g_hash_table_lookup (loader->seen_ids, id);
+  g_autofree char *p = NULL;
+  const char *first;
 
+  if (crosscheck_is_valid_id (id) && (first = g_hash_table_lookup (loader->seen_ids, id)) == NULL)
+    {
+      /* The id stays in the tree for as long as the table lives. */
+      g_hash_table_insert (loader->seen_ids, (gpointer) id,
+                           g_string_chunk_insert (loader->paths, path));
+      return TRUE;
+    }
+
+  p = subpath (path, "id");
   if (!crosscheck_is_valid_id (id))
     {
       add_problem (loader, p, _("“%s” is not a valid id: use 1 to 64 letters, digits or _ . : -"),
                    id);
       return FALSE;
     }
-  if (first != NULL)
-    {
-      add_problem (loader, p, _("duplicate id “%s”, already used at %s"), id, first);
-      return FALSE;
-    }
 
-  g_hash_table_insert (loader->seen_ids, g_strdup (id), g_strdup (path));
-  return TRUE;
+  add_problem (loader, p, _("duplicate id “%s”, already used at %s"), id, first);
+  return FALSE;
 }
 
 static gboolean
@@ -689,7 +694,7 @@ read_documents (Loader     *loader,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = g_strdup_printf ("documents[%u]", i);
+      char path[32];
       g_autoptr(CrosscheckDocument) document = NULL;
       g_autoptr(GError) error = NULL;
       CrosscheckDocument *same;
@@ -698,6 +703,7 @@ read_documents (Loader     *loader,
       const char *id, *title, *source, *published, *encoding_name, *sha256, *text;
       gboolean ok = TRUE;
 
+      g_snprintf (path, sizeof path, "documents[%u]", i);
       if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
         continue;
 
@@ -788,6 +794,7 @@ resolve (Loader     *loader,
          const char *id,
          GType       type,
          const char *path,
+         const char *key,
          const char *what)
 {
   gpointer object = NULL;
@@ -798,7 +805,11 @@ resolve (Loader     *loader,
     object = crosscheck_project_lookup_span (loader->project, id);
 
   if (object == NULL && !g_hash_table_contains (loader->bad_ids, id))
-    add_problem (loader, path, _("no %s has the id “%s”"), what, id);
+    {
+      g_autofree char *p = subpath (path, key);
+
+      add_problem (loader, p, _("no %s has the id “%s”"), what, id);
+    }
 
   return object;
 }
@@ -845,9 +856,7 @@ read_spans (Loader     *loader,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = g_strdup_printf ("spans[%u]", i);
-      g_autofree char *dpath = NULL;
-      g_autofree char *lpath = NULL;
+      char path[32];
       g_autoptr(CrosscheckSpan) span = NULL;
       g_autofree char *review = NULL;
       Node *object;
@@ -857,22 +866,23 @@ read_spans (Loader     *loader,
       guint start = 0, end = 0;
       gboolean ok = TRUE;
 
+      g_snprintf (path, sizeof path, "spans[%u]", i);
       if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
         continue;
 
-      dpath = subpath (path, "document");
       if (read_string (loader, object, path, "document", TRUE, FALSE, &document_id))
-        document = resolve (loader, document_id, CROSSCHECK_TYPE_DOCUMENT, dpath, _("document"));
+        document = resolve (loader, document_id, CROSSCHECK_TYPE_DOCUMENT, path, "document",
+                            _("document"));
 
-      lpath = subpath (path, "label");
-      if (read_string (loader, object, path, "label", TRUE, FALSE, &label_name))
+      if (read_string (loader, object, path, "label", TRUE, FALSE, &label_name) &&
+          (label = crosscheck_project_lookup_label (loader->project, label_name)) == NULL &&
+          !g_hash_table_contains (loader->bad_names, label_name))  /* else reported with the label */
         {
-          label = crosscheck_project_lookup_label (loader->project, label_name);
-          if (label == NULL && g_hash_table_contains (loader->bad_names, label_name))
-            ;  /* reported with the label */
-          else if (label == NULL && crosscheck_project_lookup_link_type (loader->project, label_name))
+          g_autofree char *lpath = subpath (path, "label");
+
+          if (crosscheck_project_lookup_link_type (loader->project, label_name))
             add_problem (loader, lpath, _("“%s” is a link type, not a span label"), label_name);
-          else if (label == NULL)
+          else
             add_problem (loader, lpath, _("“%s” is not one of the project’s labels"), label_name);
         }
 
@@ -951,9 +961,7 @@ read_links (Loader     *loader,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = g_strdup_printf ("links[%u]", i);
-      g_autofree char *fpath = NULL;
-      g_autofree char *tpath = NULL;
+      char path[32];
       g_autoptr(CrosscheckLink) link = NULL;
       g_autoptr(GPtrArray) existing = NULL;
       Node *object;
@@ -963,6 +971,7 @@ read_links (Loader     *loader,
       const char *id, *type_name, *from_id, *to_id;
       gboolean ok = TRUE;
 
+      g_snprintf (path, sizeof path, "links[%u]", i);
       if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
         continue;
 
@@ -978,12 +987,10 @@ read_links (Loader     *loader,
             }
         }
 
-      fpath = subpath (path, "from");
-      tpath = subpath (path, "to");
       if (read_string (loader, object, path, "from", TRUE, FALSE, &from_id))
-        from = resolve (loader, from_id, CROSSCHECK_TYPE_SPAN, fpath, _("span"));
+        from = resolve (loader, from_id, CROSSCHECK_TYPE_SPAN, path, "from", _("span"));
       if (read_string (loader, object, path, "to", TRUE, FALSE, &to_id))
-        to = resolve (loader, to_id, CROSSCHECK_TYPE_SPAN, tpath, _("span"));
+        to = resolve (loader, to_id, CROSSCHECK_TYPE_SPAN, path, "to", _("span"));
 
       if (!ok || type == NULL || from == NULL || to == NULL)
         continue;
@@ -1270,6 +1277,11 @@ parse (Loader     *loader,
       add_syntax_problem (loader, error);
       return NULL;
     }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      add_problem (loader, NULL, _("the file is empty: it holds only white space"));
+      return NULL;
+    }
 
   return crosscheck_json_tree_new_from_node (json_parser_get_root (parser));
 }
@@ -1282,11 +1294,12 @@ load (GBytes              *bytes,
 {
   g_autoptr(CrosscheckProject) project = crosscheck_project_new_empty ();
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) crosscheck_problem_free);
-  g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) bad_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) bad_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CrosscheckJsonTree) tree = NULL;
-  Loader loader = { NULL, project, found, seen_ids, bad_ids, bad_names, reanchor, 0 };
+  g_autoptr(GStringChunk) paths = g_string_chunk_new (64 * 1024);
+  Loader loader = { NULL, project, found, seen_ids, paths, bad_ids, bad_names, reanchor, 0 };
   int code = CROSSCHECK_PROJECT_ERROR_SYNTAX;
   const char *data;
   gsize length;
