@@ -29,21 +29,31 @@
  * reads exactly as json-glib would, and everything else is json-glib's
  * business. */
 
-#define BLOCK_SIZE (256 * 1024)
+#define BLOCK_SIZE (64 * 1024)
 #define MAX_DEPTH 64
 #define MAX_FAST_MEMBERS 32
 
+/* Memory handed out in blocks and given back all at once. */
+typedef struct
+{
+  char      *first;   /* kept by arena_reset() */
+  GPtrArray *others;
+  char      *free_start;
+  gsize      free_left;
+} Arena;
+
 struct _CrosscheckJsonTree
 {
-  GPtrArray          *blocks;
-  char               *free_start;
-  gsize               free_left;
+  Arena               arena;
+  Arena               scratch;  /* the element being read of a streamed array */
+  GArray             *stack;
+  const char         *end;
   CrosscheckJsonNode  root;
 };
 
 static gpointer
-tree_alloc (CrosscheckJsonTree *tree,
-            gsize               size)
+arena_alloc (Arena *arena,
+             gsize  size)
 {
   gpointer memory;
 
@@ -51,22 +61,46 @@ tree_alloc (CrosscheckJsonTree *tree,
   if (size > BLOCK_SIZE / 4)
     {
       memory = g_malloc (size);
-      g_ptr_array_add (tree->blocks, memory);
+      g_ptr_array_add (arena->others, memory);
       return memory;
     }
 
-  if (size > tree->free_left)
+  if (size > arena->free_left)
     {
-      tree->free_start = g_malloc (BLOCK_SIZE);
-      tree->free_left = BLOCK_SIZE;
-      g_ptr_array_add (tree->blocks, tree->free_start);
+      if (arena->first == NULL)
+        arena->free_start = arena->first = g_malloc (BLOCK_SIZE);
+      else
+        g_ptr_array_add (arena->others, arena->free_start = g_malloc (BLOCK_SIZE));
+      arena->free_left = BLOCK_SIZE;
     }
 
-  memory = tree->free_start;
-  tree->free_start += size;
-  tree->free_left -= size;
+  memory = arena->free_start;
+  arena->free_start += size;
+  arena->free_left -= size;
 
   return memory;
+}
+
+/* Frees everything but the first block, which is used again. */
+static void
+arena_reset (Arena *arena)
+{
+  g_ptr_array_set_size (arena->others, 0);
+  arena->free_start = arena->first;
+  arena->free_left = arena->first != NULL ? BLOCK_SIZE : 0;
+}
+
+static void
+arena_init (Arena *arena)
+{
+  arena->others = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+arena_clear (Arena *arena)
+{
+  g_ptr_array_unref (arena->others);
+  g_free (arena->first);
 }
 
 static CrosscheckJsonTree *
@@ -74,7 +108,9 @@ tree_new (void)
 {
   CrosscheckJsonTree *tree = g_new0 (CrosscheckJsonTree, 1);
 
-  tree->blocks = g_ptr_array_new_with_free_func (g_free);
+  arena_init (&tree->arena);
+  arena_init (&tree->scratch);
+  tree->stack = g_array_sized_new (FALSE, FALSE, sizeof (CrosscheckJsonNode), 256);
 
   return tree;
 }
@@ -85,7 +121,9 @@ crosscheck_json_tree_free (CrosscheckJsonTree *tree)
   if (tree == NULL)
     return;
 
-  g_ptr_array_unref (tree->blocks);
+  arena_clear (&tree->arena);
+  arena_clear (&tree->scratch);
+  g_array_unref (tree->stack);
   g_free (tree);
 }
 
@@ -100,10 +138,12 @@ crosscheck_json_tree_get_root (CrosscheckJsonTree *tree)
 
 typedef struct
 {
-  CrosscheckJsonTree *tree;
-  const char         *p;
-  const char         *end;
-  GArray             *stack;  /* CrosscheckJsonNode, or pairs of them for members */
+  const char *p;
+  const char *end;
+  GArray     *stack;   /* CrosscheckJsonNode, or pairs of them for members */
+  Arena      *arena;   /* NULL: only check the syntax */
+  gboolean    scratch; /* building in the tree's scratch arena */
+  gboolean    stream;  /* leave the arrays that are values of the root unread */
 } Parser;
 
 static inline void
@@ -216,6 +256,7 @@ parse_string (Parser             *parser,
   node->type = CROSSCHECK_JSON_STRING;
   node->raw = TRUE;
   node->escaped = escaped;
+  node->scratch = parser->scratch;
   node->length = p - start;
   node->v.string = start;
   parser->p = p + 1;
@@ -296,9 +337,9 @@ pop_nodes (Parser *parser,
 {
   gpointer nodes = NULL;
 
-  if (n > 0)
+  if (n > 0 && parser->arena != NULL)
     {
-      nodes = tree_alloc (parser->tree, n * sizeof (CrosscheckJsonNode));
+      nodes = arena_alloc (parser->arena, n * sizeof (CrosscheckJsonNode));
       memcpy (nodes, &g_array_index (parser->stack, CrosscheckJsonNode, base),
               n * sizeof (CrosscheckJsonNode));
     }
@@ -346,6 +387,36 @@ after_item (Parser *parser,
   return 1;
 }
 
+/* At the opening bracket of an array whose syntax was checked: steps over
+ * it, leaving it to crosscheck_json_tree_next(). */
+static void
+skip_array (Parser             *parser,
+            CrosscheckJsonNode *node)
+{
+  const char *p = parser->p;
+  guint depth = 0;
+
+  node->type = CROSSCHECK_JSON_ARRAY;
+  node->raw = TRUE;
+  node->v.string = p;
+
+  for (; p < parser->end; p++)
+    {
+      if (*p == '"')
+        {
+          for (p++; p < parser->end && *p != '"'; p++)
+            if (*p == '\\')
+              p++;
+        }
+      else if (*p == '[' || *p == '{')
+        depth++;
+      else if ((*p == ']' || *p == '}') && --depth == 0)
+        break;
+    }
+
+  parser->p = p + 1;
+}
+
 static gboolean
 parse_array (Parser             *parser,
              guint               depth,
@@ -354,6 +425,12 @@ parse_array (Parser             *parser,
   guint base = parser->stack->len;
   guint n = 0;
   int more;
+
+  if (parser->stream && depth == 2)
+    {
+      skip_array (parser, node);
+      return TRUE;
+    }
 
   if (!open_container (parser, ']'))
     for (;;)
@@ -456,33 +533,111 @@ parse_value (Parser             *parser,
     }
 }
 
+static gboolean
+parse_root (Parser             *parser,
+            CrosscheckJsonNode *root)
+{
+  skip_space (parser);
+  if (parser->p >= parser->end || *parser->p != '{' || !parse_object (parser, 1, root))
+    return FALSE;
+
+  skip_space (parser);
+
+  return parser->p == parser->end;
+}
+
 /**
  * crosscheck_json_tree_parse:
  * @data: JSON text, which must outlive the tree
  * @length: its length in bytes
+ * @stream: whether to leave the arrays that are members of the root unread
+ *   until crosscheck_json_tree_next() reads them, one element at a time
  *
- * Reads @data if it is a JSON object in the subset described above.
+ * Reads @data if it is a JSON object in the subset described above. The
+ * syntax of all of it is checked first, even when streaming.
  *
  * Returns: (transfer full) (nullable): the tree, or %NULL when @data is
  *   anything else (not necessarily invalid JSON: parse it with json-glib)
  */
 CrosscheckJsonTree *
 crosscheck_json_tree_parse (const char *data,
-                            gsize       length)
+                            gsize       length,
+                            gboolean    stream)
 {
   g_autoptr(CrosscheckJsonTree) tree = tree_new ();
-  g_autoptr(GArray) stack = g_array_sized_new (FALSE, FALSE, sizeof (CrosscheckJsonNode), 1024);
-  Parser parser = { tree, data, data + length, stack };
+  Parser parser = { data, data + length, tree->stack, NULL, FALSE, FALSE };
+  CrosscheckJsonNode unused;
 
-  skip_space (&parser);
-  if (parser.p >= parser.end || *parser.p != '{' || !parse_object (&parser, 1, &tree->root))
+  tree->end = data + length;
+
+  if (stream && !parse_root (&parser, &unused))
     return NULL;
 
-  skip_space (&parser);
-  if (parser.p != parser.end)
+  parser.p = data;
+  parser.arena = &tree->arena;
+  parser.stream = stream;
+  if (!parse_root (&parser, &tree->root))
     return NULL;
 
   return g_steal_pointer (&tree);
+}
+
+/**
+ * crosscheck_json_tree_iter_init:
+ * @tree: the tree holding @array
+ * @array: an ARRAY node
+ * @iter: (out caller-allocates): an iterator
+ */
+void
+crosscheck_json_tree_iter_init (CrosscheckJsonTree *tree,
+                                CrosscheckJsonNode *array,
+                                CrosscheckJsonIter *iter)
+{
+  g_return_if_fail (array->type == CROSSCHECK_JSON_ARRAY);
+
+  memset (iter, 0, sizeof *iter);
+  iter->array = array;
+  iter->p = array->raw ? array->v.string + 1 : NULL;
+}
+
+/**
+ * crosscheck_json_tree_next:
+ * @tree: the tree
+ * @iter: an iterator
+ *
+ * The next element of @iter's array. An element of a streamed array is
+ * read only now, and lives (with its strings) until the next call.
+ *
+ * Returns: (transfer none) (nullable): the element, or %NULL at the end
+ */
+CrosscheckJsonNode *
+crosscheck_json_tree_next (CrosscheckJsonTree *tree,
+                           CrosscheckJsonIter *iter)
+{
+  Parser parser = { iter->p, tree->end, tree->stack, &tree->scratch, TRUE, FALSE };
+
+  if (!iter->array->raw)
+    return iter->index < iter->array->length ? &iter->array->v.elements[iter->index++] : NULL;
+
+  arena_reset (&tree->scratch);
+  skip_space (&parser);
+  if (parser.p < parser.end && *parser.p == ',')
+    {
+      parser.p++;
+      skip_space (&parser);
+    }
+  /* The syntax was checked: only the end can stop this. */
+  if (parser.p >= parser.end || *parser.p == ']' ||
+      !parse_value (&parser, 3, &iter->element))
+    {
+      iter->p = parser.end;
+      return NULL;
+    }
+
+  iter->p = parser.p;
+  iter->index++;
+
+  return &iter->element;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -494,7 +649,7 @@ set_string (CrosscheckJsonTree *tree,
             const char         *string)
 {
   gsize n = strlen (string);
-  char *copy = tree_alloc (tree, n + 1);
+  char *copy = arena_alloc (&tree->arena, n + 1);
 
   memcpy (copy, string, n + 1);
   node->type = CROSSCHECK_JSON_STRING;
@@ -520,7 +675,7 @@ convert (CrosscheckJsonTree *tree,
 
         to->type = CROSSCHECK_JSON_OBJECT;
         to->length = n;
-        to->v.members = n > 0 ? tree_alloc (tree, n * sizeof (CrosscheckJsonMember)) : NULL;
+        to->v.members = n > 0 ? arena_alloc (&tree->arena, n * sizeof (CrosscheckJsonMember)) : NULL;
         for (GList *l = names; l != NULL; l = l->next, i++)
           {
             set_string (tree, &to->v.members[i].name, l->data);
@@ -536,7 +691,7 @@ convert (CrosscheckJsonTree *tree,
 
         to->type = CROSSCHECK_JSON_ARRAY;
         to->length = n;
-        to->v.elements = n > 0 ? tree_alloc (tree, n * sizeof (CrosscheckJsonNode)) : NULL;
+        to->v.elements = n > 0 ? arena_alloc (&tree->arena, n * sizeof (CrosscheckJsonNode)) : NULL;
         for (guint i = 0; i < n; i++)
           convert (tree, json_array_get_element (array, i), &to->v.elements[i]);
       }
@@ -600,7 +755,7 @@ materialize (CrosscheckJsonTree *tree,
 {
   const char *from = node->v.string;
   const char *end = from + node->length;
-  char *copy = tree_alloc (tree, node->length + 1);
+  char *copy = arena_alloc (node->scratch ? &tree->scratch : &tree->arena, node->length + 1);
   char *to = copy;
 
   if (!node->escaped)
@@ -658,9 +813,18 @@ crosscheck_json_tree_get_string (CrosscheckJsonTree *tree,
   return node->v.string;
 }
 
-static gboolean
-name_is (CrosscheckJsonNode *name,
-         const char         *key)
+/**
+ * crosscheck_json_tree_name_is:
+ * @name: a STRING node, a member's name
+ * @key: a name
+ *
+ * Whether @name is @key, without decoding it.
+ *
+ * Returns: %TRUE if it is
+ */
+gboolean
+crosscheck_json_tree_name_is (CrosscheckJsonNode *name,
+                              const char         *key)
 {
   if (!name->raw)
     return strcmp (name->v.string, key) == 0;
@@ -685,7 +849,7 @@ crosscheck_json_tree_lookup (CrosscheckJsonTree *tree,
   g_return_val_if_fail (object->type == CROSSCHECK_JSON_OBJECT, NULL);
 
   for (guint i = 0; i < object->length; i++)
-    if (name_is (&object->v.members[i].name, key))
+    if (crosscheck_json_tree_name_is (&object->v.members[i].name, key))
       return &object->v.members[i].value;
 
   return NULL;
@@ -714,12 +878,22 @@ nodes_equal (CrosscheckJsonTree *ta,
       return strcmp (crosscheck_json_tree_get_string (ta, a),
                      crosscheck_json_tree_get_string (tb, b)) == 0;
     case CROSSCHECK_JSON_ARRAY:
-      if (a->length != b->length)
-        return FALSE;
-      for (guint i = 0; i < a->length; i++)
-        if (!nodes_equal (ta, &a->v.elements[i], tb, &b->v.elements[i]))
-          return FALSE;
-      return TRUE;
+      {
+        CrosscheckJsonIter ia, ib;
+
+        crosscheck_json_tree_iter_init (ta, a, &ia);
+        crosscheck_json_tree_iter_init (tb, b, &ib);
+        for (;;)
+          {
+            CrosscheckJsonNode *ea = crosscheck_json_tree_next (ta, &ia);
+            CrosscheckJsonNode *eb = crosscheck_json_tree_next (tb, &ib);
+
+            if (ea == NULL || eb == NULL)
+              return ea == eb;
+            if (!nodes_equal (ta, ea, tb, eb))
+              return FALSE;
+          }
+      }
     case CROSSCHECK_JSON_OBJECT:
       if (a->length != b->length)
         return FALSE;

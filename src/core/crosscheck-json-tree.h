@@ -35,7 +35,9 @@ struct _CrosscheckJsonNode
   guint8  type;     /* CrosscheckJsonType */
   guint8  raw;      /* STRING: still the bytes between the quotes */
   guint8  escaped;  /* raw STRING: holds backslash escapes */
-  guint32 length;   /* raw STRING: bytes; ARRAY and OBJECT: elements or members */
+  guint8  scratch;  /* STRING: of an element of a streamed array */
+  guint32 length;   /* raw STRING: bytes; ARRAY and OBJECT: elements or members
+                     * (a raw ARRAY is streamed: its length is unknown) */
   union
   {
     gboolean              boolean;
@@ -53,16 +55,32 @@ struct _CrosscheckJsonMember
   CrosscheckJsonNode value;
 };
 
+typedef struct
+{
+  CrosscheckJsonNode *array;
+  const char         *p;
+  guint               index;
+  CrosscheckJsonNode  element;
+} CrosscheckJsonIter;
+
 CrosscheckJsonTree  *crosscheck_json_tree_parse          (const char         *data,
-                                                          gsize               length);
+                                                          gsize               length,
+                                                          gboolean            stream);
 CrosscheckJsonTree  *crosscheck_json_tree_new_from_node  (JsonNode           *root);
 void                 crosscheck_json_tree_free           (CrosscheckJsonTree *tree);
 CrosscheckJsonNode  *crosscheck_json_tree_get_root       (CrosscheckJsonTree *tree);
 const char          *crosscheck_json_tree_get_string     (CrosscheckJsonTree *tree,
                                                           CrosscheckJsonNode *node);
+gboolean             crosscheck_json_tree_name_is        (CrosscheckJsonNode *name,
+                                                          const char         *key);
 CrosscheckJsonNode  *crosscheck_json_tree_lookup         (CrosscheckJsonTree *tree,
                                                           CrosscheckJsonNode *object,
                                                           const char         *key);
+void                 crosscheck_json_tree_iter_init      (CrosscheckJsonTree *tree,
+                                                          CrosscheckJsonNode *array,
+                                                          CrosscheckJsonIter *iter);
+CrosscheckJsonNode  *crosscheck_json_tree_next           (CrosscheckJsonTree *tree,
+                                                          CrosscheckJsonIter *iter);
 gboolean             crosscheck_json_tree_equal          (CrosscheckJsonTree *a,
                                                           CrosscheckJsonTree *b);
 

@@ -49,8 +49,8 @@ typedef struct
   CrosscheckJsonTree *tree;
   CrosscheckProject *project;
   GPtrArray         *problems;
-  GHashTable        *seen_ids;  /* id → path of its first use (in paths) */
-  GStringChunk      *paths;
+  GHashTable        *seen_ids;  /* id → path of its first use, both in strings */
+  GStringChunk      *strings;
   GHashTable        *bad_ids;   /* ids of objects refused, to avoid cascades */
   GHashTable        *bad_names; /* names of labels and link types refused, likewise */
   CrosscheckReanchor *reanchor; /* NULL: report anchor problems; else repair them here */
@@ -144,11 +144,15 @@ check_keys (Loader             *loader,
 
   for (guint i = 0; i < object->length; i++)
     {
-      const char *name = member_name (loader, object, i);
+      guint j = 0;
 
-      if (!g_strv_contains (allowed, name))
+      while (allowed[j] != NULL &&
+             !crosscheck_json_tree_name_is (&object->v.members[i].name, allowed[j]))
+        j++;
+
+      if (allowed[j] == NULL)
         {
-          g_autofree char *p = subpath (path, name);
+          g_autofree char *p = subpath (path, member_name (loader, object, i));
 
           add_problem (loader, p, _("unknown key; version %d files do not have it"),
                        CROSSCHECK_FORMAT_VERSION);
@@ -275,15 +279,28 @@ read_array (Loader     *loader,
   return node;
 }
 
-/* Returns the object at @array[@i], or NULL with a problem. */
+/* The next element of @array (NULL: none), or NULL at the end. A root
+ * array may be streamed: each element lives until the next is read. */
+static Node *
+next_element (Loader             *loader,
+              Node               *array,
+              CrosscheckJsonIter *iter)
+{
+  if (array == NULL)
+    return NULL;
+  if (iter->array == NULL)
+    crosscheck_json_tree_iter_init (loader->tree, array, iter);
+
+  return crosscheck_json_tree_next (loader->tree, iter);
+}
+
+/* Returns @node, an element at @path, if it is an object, or NULL with a
+ * problem. */
 static Node *
 array_object (Loader     *loader,
-              Node       *array,
-              guint       i,
+              Node       *node,
               const char *path)
 {
-  Node *node = &array->v.elements[i];
-
   if (node->type != CROSSCHECK_JSON_OBJECT)
     {
       add_problem (loader, path, _("expected an object, found %s"), node_type_name (node));
@@ -305,9 +322,8 @@ claim_id (Loader     *loader,
 
   if (crosscheck_is_valid_id (id) && (first = g_hash_table_lookup (loader->seen_ids, id)) == NULL)
     {
-      /* The id stays in the tree for as long as the table lives. */
-      g_hash_table_insert (loader->seen_ids, (gpointer) id,
-                           g_string_chunk_insert (loader->paths, path));
+      g_hash_table_insert (loader->seen_ids, g_string_chunk_insert (loader->strings, id),
+                           g_string_chunk_insert (loader->strings, path));
       return TRUE;
     }
 
@@ -463,7 +479,7 @@ read_attribute_specs (Loader          *loader,
       g_autofree char *p = g_strdup_printf ("%s[%u]", apath, i);
       g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
-      Node *spec = array_object (loader, array, i, p);
+      Node *spec = array_object (loader, &array->v.elements[i], p);
       Node *choices;
       const char *name;
 
@@ -532,13 +548,14 @@ read_labels (Loader     *loader,
   };
   const char *key = relations ? "link_types" : "labels";
   Node *array = read_array (loader, root, NULL, key, TRUE);
-  guint n = array ? array->length : 0;
+  CrosscheckJsonIter iter = { 0, };
+  Node *element;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; (element = next_element (loader, array, &iter)) != NULL; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s[%u]", key, i);
       g_autoptr(CrosscheckLabel) label = NULL;
-      Node *object = array_object (loader, array, i, path);
+      Node *object = array_object (loader, element, path);
       CrosscheckLabelKind kind = CROSSCHECK_LABEL_RELATION;
       const char *name;
       const char *kind_name;
@@ -657,15 +674,14 @@ read_labels (Loader     *loader,
  * reported, when it cannot be used at all; *@ok tells about its keys. */
 static gboolean
 begin_element (Loader             *loader,
-               Node               *array,
-               guint               i,
+               Node               *element,
                const char         *path,
                const char * const *keys,
                Node              **object,
                const char        **id,
                gboolean           *ok)
 {
-  *object = array_object (loader, array, i, path);
+  *object = array_object (loader, element, path);
   if (*object == NULL)
     return FALSE;
 
@@ -690,9 +706,10 @@ read_documents (Loader     *loader,
     "id", "title", "source", "published", "encoding", "sha256", "text", NULL
   };
   Node *array = read_array (loader, root, NULL, "documents", TRUE);
-  guint n = array ? array->length : 0;
+  CrosscheckJsonIter iter = { 0, };
+  Node *element;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; (element = next_element (loader, array, &iter)) != NULL; i++)
     {
       char path[32];
       g_autoptr(CrosscheckDocument) document = NULL;
@@ -704,7 +721,7 @@ read_documents (Loader     *loader,
       gboolean ok = TRUE;
 
       g_snprintf (path, sizeof path, "documents[%u]", i);
-      if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
+      if (!begin_element (loader, element, path, keys, &object, &id, &ok))
         continue;
 
       ok &= read_string (loader, object, path, "title", FALSE, FALSE, &title);
@@ -852,9 +869,10 @@ read_spans (Loader     *loader,
     "note", "needs_review", "attributes", NULL
   };
   Node *array = read_array (loader, root, NULL, "spans", TRUE);
-  guint n = array ? array->length : 0;
+  CrosscheckJsonIter iter = { 0, };
+  Node *element;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; (element = next_element (loader, array, &iter)) != NULL; i++)
     {
       char path[32];
       g_autoptr(CrosscheckSpan) span = NULL;
@@ -867,7 +885,7 @@ read_spans (Loader     *loader,
       gboolean ok = TRUE;
 
       g_snprintf (path, sizeof path, "spans[%u]", i);
-      if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
+      if (!begin_element (loader, element, path, keys, &object, &id, &ok))
         continue;
 
       if (read_string (loader, object, path, "document", TRUE, FALSE, &document_id))
@@ -957,9 +975,10 @@ read_links (Loader     *loader,
     "id", "type", "from", "to", "annotator", "created", "modified", "note", "attributes", NULL
   };
   Node *array = read_array (loader, root, NULL, "links", TRUE);
-  guint n = array ? array->length : 0;
+  CrosscheckJsonIter iter = { 0, };
+  Node *element;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; (element = next_element (loader, array, &iter)) != NULL; i++)
     {
       char path[32];
       g_autoptr(CrosscheckLink) link = NULL;
@@ -972,7 +991,7 @@ read_links (Loader     *loader,
       gboolean ok = TRUE;
 
       g_snprintf (path, sizeof path, "links[%u]", i);
-      if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
+      if (!begin_element (loader, element, path, keys, &object, &id, &ok))
         continue;
 
       if (read_string (loader, object, path, "type", TRUE, FALSE, &type_name))
@@ -1268,7 +1287,7 @@ parse (Loader     *loader,
   g_autoptr(GError) error = NULL;
   CrosscheckJsonTree *tree;
 
-  if (!fast_parser_disabled () && (tree = crosscheck_json_tree_parse (data, length)) != NULL)
+  if (!fast_parser_disabled () && (tree = crosscheck_json_tree_parse (data, length, TRUE)) != NULL)
     return tree;
 
   parser = json_parser_new_immutable ();
@@ -1298,8 +1317,8 @@ load (GBytes              *bytes,
   g_autoptr(GHashTable) bad_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) bad_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CrosscheckJsonTree) tree = NULL;
-  g_autoptr(GStringChunk) paths = g_string_chunk_new (64 * 1024);
-  Loader loader = { NULL, project, found, seen_ids, paths, bad_ids, bad_names, reanchor, 0 };
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (64 * 1024);
+  Loader loader = { NULL, project, found, seen_ids, strings, bad_ids, bad_names, reanchor, 0 };
   int code = CROSSCHECK_PROJECT_ERROR_SYNTAX;
   const char *data;
   gsize length;
