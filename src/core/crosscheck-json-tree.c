@@ -48,6 +48,7 @@ struct _CrosscheckJsonTree
   Arena               scratch;  /* the element being read of a streamed array */
   GArray             *stack;
   const char         *end;
+  guint               hint;     /* where crosscheck_json_tree_lookup() starts */
   CrosscheckJsonNode  root;
 };
 
@@ -813,6 +814,19 @@ crosscheck_json_tree_get_string (CrosscheckJsonTree *tree,
   return node->v.string;
 }
 
+/* Whether @name is @key, of @length bytes. */
+static inline gboolean
+name_has (CrosscheckJsonNode *name,
+          const char         *key,
+          gsize               length)
+{
+  if (!name->raw)
+    return strcmp (name->v.string, key) == 0;
+
+  /* The fast parser gives up on escaped names. */
+  return name->length == length && memcmp (name->v.string, key, length) == 0;
+}
+
 /**
  * crosscheck_json_tree_name_is:
  * @name: a STRING node, a member's name
@@ -826,11 +840,7 @@ gboolean
 crosscheck_json_tree_name_is (CrosscheckJsonNode *name,
                               const char         *key)
 {
-  if (!name->raw)
-    return strcmp (name->v.string, key) == 0;
-
-  /* The fast parser gives up on escaped names. */
-  return strncmp (name->v.string, key, name->length) == 0 && key[name->length] == '\0';
+  return name_has (name, key, strlen (key));
 }
 
 /**
@@ -846,11 +856,21 @@ crosscheck_json_tree_lookup (CrosscheckJsonTree *tree,
                              CrosscheckJsonNode *object,
                              const char         *key)
 {
+  gsize length = strlen (key);
+  guint n = object->length;
+  guint i;
+
   g_return_val_if_fail (object->type == CROSSCHECK_JSON_OBJECT, NULL);
 
-  for (guint i = 0; i < object->length; i++)
-    if (crosscheck_json_tree_name_is (&object->v.members[i].name, key))
-      return &object->v.members[i].value;
+  /* The loader asks for members in about the order files have them: start
+   * after the one found last. */
+  i = tree->hint < n ? tree->hint : 0;
+  for (guint k = 0; k < n; k++, i = i + 1 < n ? i + 1 : 0)
+    if (name_has (&object->v.members[i].name, key, length))
+      {
+        tree->hint = i + 1;
+        return &object->v.members[i].value;
+      }
 
   return NULL;
 }
