@@ -838,9 +838,11 @@ command_import_brat (int    argc,
 
   g_option_context_set_description (context,
     _("Reads NAME.txt with NAME.ann for every document in FOLDER, and the label set\n"
-      "from FOLDER/annotation.conf if there is one. A malformed line is reported as\n"
-      "“FILE:LINE: message” and stops the import (exit 1) unless --skip-bad-lines\n"
-      "is given. Exits with 2 if the command line is wrong."));
+      "from FOLDER/annotation.conf if there is one, with colours from visual.conf,\n"
+      "keys from kb_shortcuts.conf and links between documents from\n"
+      "cross-document-links.tsv (written by Crosscheck's brat export). A malformed\n"
+      "line is reported as “FILE:LINE: message” and stops the import (exit 1) unless\n"
+      "--skip-bad-lines is given. Exits with 2 if the command line is wrong."));
 
   if (!parse_command (context, &argc, &argv, 1, 1))
     return CROSSCHECK_CLI_USAGE;
