@@ -248,7 +248,7 @@ def _():
     # a.ann's span and link are s1 and l1 by the time l1.txt and s1.txt
     # come (natural order); "x y" and "ü" cannot be ids.
     for stem in ("a", "l1", "s1", "x y", "ü"):
-        write(folder, stem + ".txt", "Ann met Bob.\n")
+        write(folder, stem + ".txt", "Ann met Bob.\n" + stem + "\n")  # each text its own
         write(folder, stem + ".ann", "T1\tPerson 0 3\tAnn\nT2\tPerson 8 11\tBob\nR1\tknows Arg1:T1 Arg2:T2\n")
     rc, err, project = import_folder(folder)
     expect(rc == 0 and err == "", f"exit {rc}: {err!r}")

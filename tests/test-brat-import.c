@@ -629,6 +629,24 @@ test_fragments_across_lines (void)
   g_assert_null (crosscheck_annotation_get_attribute (CROSSCHECK_ANNOTATION (span_at (project, 3)), "fragment_of"));
 }
 
+/* Two files with the same text cannot both be articles of one project:
+ * the import says which two, and stops. */
+static void
+test_same_text_twice (void)
+{
+  g_autoptr(CrosscheckBratImport) import = crosscheck_brat_import_new (0);
+  g_autoptr(GError) error = NULL;
+  const char *text = "Ann met Bob.\n";
+  const char *ann = "T1\tPerson 0 3\tAnn\n";
+
+  g_assert_true (crosscheck_brat_import_add_document (import, "a", text, strlen (text), ann, strlen (ann), &error));
+  g_assert_no_error (error);
+  g_assert_false (crosscheck_brat_import_add_document (import, "b", text, strlen (text), ann, strlen (ann), &error));
+  g_assert_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_FILE);
+  g_assert_cmpstr (error->message, ==, "b.txt: the same text as a.txt; a project holds each article once. "
+                                       "Import the two from separate folders, or leave one out");
+}
+
 static void
 test_skip_bad_lines (void)
 {
@@ -1037,6 +1055,7 @@ main (int   argc,
   g_test_add_func ("/brat-import/repeated-links", test_repeated_links);
   g_test_add_func ("/brat-import/fragments", test_fragments);
   g_test_add_func ("/brat-import/fragments-across-lines", test_fragments_across_lines);
+  g_test_add_func ("/brat-import/same-text-twice", test_same_text_twice);
   g_test_add_func ("/brat-import/skip-bad-lines", test_skip_bad_lines);
   g_test_add_func ("/brat-import/bad-files", test_bad_files);
   g_test_add_func ("/brat-import/arbitrary-bytes", test_arbitrary_bytes);

@@ -2039,6 +2039,21 @@ crosscheck_brat_import_add_document (CrosscheckBratImport  *self,
       return FALSE;
     }
 
+  {
+    CrosscheckDocument *same = _crosscheck_project_find_same_text (self->project, doc.document);
+
+    if (same != NULL)
+      {
+        g_set_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_FILE,
+                     _("%s: the same text as %s; a project holds each article once. "
+                       "Import the two from separate folders, or leave one out"),
+                     txt_name, crosscheck_document_get_source (same));
+        g_clear_object (&doc.document);
+        self->failed = TRUE;
+        return FALSE;
+      }
+  }
+
   /* The file name is the id, as Crosscheck's brat export writes it, when
    * it can be one; otherwise d1, d2, … */
   stem = g_path_get_basename (name);
