@@ -26,6 +26,7 @@ packages=(
   appstream
   libxml2-utils
   librsvg2-bin
+  shared-mime-info
   # tests: schema checks, private X server and D-Bus, driving and reading the window
   python3
   python3-jsonschema
