@@ -7,6 +7,8 @@
 # Developer entry point: installs what is missing, builds, then opens the app or runs the tests.
 #   ./build-aux/dev.sh open          build and open the sample articles in the window
 #   ./build-aux/dev.sh test [ARGS]   build and run `meson test` (ARGS go to meson test)
+# With CROSSCHECK_TEST_FLATPAK=1, `test` also builds, installs and runs the Flatpak offline
+# (flatpak/test-offline-build.sh, minutes; installs flatpak-builder and debootstrap first).
 # The build directory is $CROSSCHECK_BUILDDIR (default: _build, in the repository root).
 
 set -euo pipefail
@@ -47,7 +49,9 @@ case $command in
   test)
     build
     status=0
-    meson test -C "$builddir" --print-errorlogs "$@" || status=$?
+    setup=()
+    [[ ${CROSSCHECK_TEST_FLATPAK:-} == 1 ]] && setup=(--setup flatpak)
+    meson test -C "$builddir" --print-errorlogs "${setup[@]}" "$@" || status=$?
     exit "$status"
     ;;
   *)

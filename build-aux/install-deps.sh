@@ -49,7 +49,7 @@ packages=(
 
 # The offline Flatpak build (flatpak/test-offline-build.sh) needs these only when it runs.
 if [[ ${CROSSCHECK_TEST_FLATPAK:-} == 1 ]]; then
-  packages+=(flatpak flatpak-builder bubblewrap debootstrap ostree)
+  packages+=(flatpak flatpak-builder bubblewrap debootstrap ostree elfutils)
 fi
 
 case "${1:-}" in
