@@ -1365,20 +1365,20 @@ read_textbound (Doc  *doc,
         }
       if (start > end)
         {
-          problem (doc, line, _("the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT
-                                " ends before it starts"), start, end);
+          problem (doc, line, _("the span %llu–%llu ends before it starts"),
+                   (unsigned long long) start, (unsigned long long) end);
           return;
         }
       if (end > doc->brat_length)
         {
-          problem (doc, line, _("the offset %" G_GUINT64_FORMAT " is past the end of the "
-                                "text (%u characters)"), end, doc->brat_length);
+          problem (doc, line, _("the offset %llu is past the end of the text (%u characters)"),
+                   (unsigned long long) end, doc->brat_length);
           return;
         }
       if (start == end)
         {
-          problem (doc, line, _("the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT
-                                " is empty, and Crosscheck holds no empty spans"), start, end);
+          problem (doc, line, _("the span %llu–%llu is empty, and Crosscheck holds no empty spans"),
+                   (unsigned long long) start, (unsigned long long) end);
           return;
         }
       if (doc->bom && start == 0 && end == 1)

@@ -52,6 +52,8 @@ typedef struct
   guint              n_anchor_problems;
 } Loader;
 
+/* Messages are translated: a format built with a macro such as G_GINT64_FORMAT
+ * would reach xgettext cut off at the macro, so 64-bit numbers go as %lld. */
 static void
 add_problem (Loader     *loader,
              const char *path,
@@ -215,12 +217,12 @@ read_offset (Loader     *loader,
   value = json_node_get_int (node);
   if (value < 0)
     {
-      add_problem (loader, p, _("must not be negative (%" G_GINT64_FORMAT ")"), value);
+      add_problem (loader, p, _("must not be negative (%lld)"), (long long) value);
       return FALSE;
     }
   if (value > G_MAXINT32)
     {
-      add_problem (loader, p, _("%" G_GINT64_FORMAT " is out of range"), value);
+      add_problem (loader, p, _("%lld is out of range"), (long long) value);
       return FALSE;
     }
 
@@ -777,6 +779,7 @@ resolve (Loader     *loader,
     object = crosscheck_project_lookup_span (loader->project, id);
 
   if (object == NULL && !g_hash_table_contains (loader->bad_ids, id))
+    /* TRANSLATORS: %s is “document” or “span”, translated on their own */
     add_problem (loader, path, _("no %s has the id “%s”"), what, id);
 
   return object;
@@ -841,6 +844,7 @@ read_spans (Loader     *loader,
 
       dpath = subpath (path, "document");
       if (read_string (loader, object, path, "document", TRUE, FALSE, &document_id))
+        /* TRANSLATORS: fills “no %s has the id “%s”” */
         document = resolve (loader, document_id, CROSSCHECK_TYPE_DOCUMENT, dpath, _("document"));
 
       lpath = subpath (path, "label");
@@ -960,6 +964,7 @@ read_links (Loader     *loader,
       fpath = subpath (path, "from");
       tpath = subpath (path, "to");
       if (read_string (loader, object, path, "from", TRUE, FALSE, &from_id))
+        /* TRANSLATORS: fills “no %s has the id “%s”” */
         from = resolve (loader, from_id, CROSSCHECK_TYPE_SPAN, fpath, _("span"));
       if (read_string (loader, object, path, "to", TRUE, FALSE, &to_id))
         to = resolve (loader, to_id, CROSSCHECK_TYPE_SPAN, tpath, _("span"));
@@ -1178,14 +1183,14 @@ read_header (Loader     *loader,
     {
       *code = CROSSCHECK_PROJECT_ERROR_NEWER_VERSION;
       add_problem (loader, "version",
-                   _("the file is format version %" G_GINT64_FORMAT ", made by a newer Crosscheck; "
+                   _("the file is format version %lld, made by a newer Crosscheck; "
                      "this one reads version %d and older. Update Crosscheck to open it"),
-                   number, CROSSCHECK_FORMAT_VERSION);
+                   (long long) number, CROSSCHECK_FORMAT_VERSION);
       return FALSE;
     }
   if (number < 1)
     {
-      add_problem (loader, "version", _("%" G_GINT64_FORMAT " is not a format version"), number);
+      add_problem (loader, "version", _("%lld is not a format version"), (long long) number);
       return FALSE;
     }
 
