@@ -9,6 +9,8 @@
 #   ./build-aux/dev.sh test [ARGS]   build and run `meson test` (ARGS go to meson test)
 #   ./build-aux/dev.sh bench [ARGS]  also install the benchmarks' packages, build, run the
 #                                    benchmarks (docs/benchmarks.md; ARGS go to meson test)
+# With CROSSCHECK_TEST_FLATPAK=1, `test` also builds, installs and runs the Flatpak offline
+# (flatpak/test-offline-build.sh, minutes; installs flatpak-builder and debootstrap first).
 # The build directory is $CROSSCHECK_BUILDDIR (default: _build, in the repository root).
 
 set -euo pipefail
@@ -49,7 +51,9 @@ case $command in
   test)
     build
     status=0
-    meson test -C "$builddir" --print-errorlogs "$@" || status=$?
+    setup=()
+    [[ ${CROSSCHECK_TEST_FLATPAK:-} == 1 ]] && setup=(--setup flatpak)
+    meson test -C "$builddir" --print-errorlogs "${setup[@]}" "$@" || status=$?
     exit "$status"
     ;;
   bench)

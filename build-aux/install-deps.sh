@@ -22,10 +22,12 @@ packages=(
   libpango1.0-dev
   libgtk-4-dev
   libadwaita-1-dev
-  # data validation (desktop file, AppStream metadata, GtkBuilder XML)
+  # data validation (desktop file, AppStream metadata, GtkBuilder and MIME XML, icons)
   desktop-file-utils
   appstream
   libxml2-utils
+  librsvg2-bin
+  shared-mime-info
   # tests: schema checks, private X server and D-Bus, driving and reading the window
   python3
   python3-jsonschema
@@ -52,6 +54,11 @@ bench_packages=(
   gnome-text-editor
   x11-apps
 )
+
+# The offline Flatpak build (flatpak/test-offline-build.sh) needs these only when it runs.
+if [[ ${CROSSCHECK_TEST_FLATPAK:-} == 1 ]]; then
+  packages+=(flatpak flatpak-builder bubblewrap debootstrap ostree elfutils)
+fi
 
 case "${1:-}" in
   "") ;;

@@ -15,39 +15,14 @@
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
-CLI = os.environ["CROSSCHECK_CLI"]
+from cli_common import expect, load, main, run, test, tmpdir, write
 SHARED = os.environ["CROSSCHECK_SHARED_DATA"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 CHECK_PROJECT = os.path.join(HERE, "check-project.py")
 EXAMPLES = os.path.join(SHARED, "brat-examples")
-
-results = []
-
-
-def test(name):
-    def wrap(func):
-        results.append((name, func))
-        return func
-    return wrap
-
-
-def run(*args):
-    proc = subprocess.run([CLI, *args], capture_output=True, text=True,
-                          env=dict(os.environ, LC_ALL="C.UTF-8"))
-    if proc.returncode < 0:
-        raise AssertionError(f"{args} was killed by signal {-proc.returncode}")
-    return proc.returncode, proc.stdout, proc.stderr
-
-
-def expect(condition, what):
-    if not condition:
-        raise AssertionError(what)
-
 
 # --------------------------------------------------------------------------
 # An independent reader of brat folders
@@ -182,20 +157,6 @@ def check_project_py(path):
     expect(proc.returncode == 0, f"check-project.py: {proc.stdout}{proc.stderr}")
 
 
-def write(folder, name, data):
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, name), "wb") as f:
-        f.write(data.encode("utf-8") if isinstance(data, str) else data)
-
-
-made = []
-
-
-def tmpdir():
-    made.append(tempfile.mkdtemp(prefix="crosscheck-brat-"))
-    return made[-1]
-
-
 # --------------------------------------------------------------------------
 # The real brat files, read in place
 
@@ -249,8 +210,9 @@ def _():
     check_against_brat(project, folder)
     check_project_py(out)
     got = sorted((s["document"], s["start"], s["end"], s["text"]) for s in project["spans"])
-    expect(got == [("d1", 0, 3, "Ann"), ("d1", 8, 10, "Bo"), ("d1", 14, 18, "Oslo"),
-                   ("d1", 24, 30, "Monday"), ("d2", 0, 3, "Bob")], f"spans: {got}")
+    # Documents take their file names as ids.
+    expect(got == [("a", 0, 3, "Ann"), ("a", 8, 10, "Bo"), ("a", 14, 18, "Oslo"),
+                   ("a", 24, 30, "Monday"), ("b", 0, 3, "Bob")], f"spans: {got}")
 
 
 BAD = [
@@ -346,11 +308,6 @@ def _():
 # --------------------------------------------------------------------------
 # new: folders of articles and Multi-News style cluster files
 
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
-
-
 @test("new FOLDER: every .txt in it, in natural order of the names")
 def _():
     folder = tmpdir()
@@ -435,24 +392,6 @@ def _():
     rc, _, err = run("new", "--clusters", os.path.join(folder, "missing.src"),
                      "-o", os.path.join(folder, "n.crosscheck.json"))
     expect(rc == 1 and "missing.src" in err, f"missing file: {rc} {err!r}")
-
-
-def main():
-    print(f"1..{len(results)}")
-    failed = 0
-    for number, (name, func) in enumerate(results, 1):
-        try:
-            func()
-            print(f"ok {number} {name}")
-        except Exception as error:  # noqa: BLE001 - report every failure as TAP
-            failed += 1
-            print(f"not ok {number} {name}")
-            for line in str(error).splitlines() or [repr(error)]:
-                print(f"# {line}")
-    sys.stdout.flush()
-    for folder in made:
-        shutil.rmtree(folder, ignore_errors=True)
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":

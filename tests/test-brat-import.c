@@ -629,6 +629,24 @@ test_fragments_across_lines (void)
   g_assert_null (crosscheck_annotation_get_attribute (CROSSCHECK_ANNOTATION (span_at (project, 3)), "fragment_of"));
 }
 
+/* Two files with the same text cannot both be articles of one project:
+ * the import says which two, and stops. */
+static void
+test_same_text_twice (void)
+{
+  g_autoptr(CrosscheckBratImport) import = crosscheck_brat_import_new (0);
+  g_autoptr(GError) error = NULL;
+  const char *text = "Ann met Bob.\n";
+  const char *ann = "T1\tPerson 0 3\tAnn\n";
+
+  g_assert_true (crosscheck_brat_import_add_document (import, "a", text, strlen (text), ann, strlen (ann), &error));
+  g_assert_no_error (error);
+  g_assert_false (crosscheck_brat_import_add_document (import, "b", text, strlen (text), ann, strlen (ann), &error));
+  g_assert_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_FILE);
+  g_assert_cmpstr (error->message, ==, "b.txt: the same text as a.txt; a project holds each article once. "
+                                       "Import the two from separate folders, or leave one out");
+}
+
 static void
 test_skip_bad_lines (void)
 {
@@ -702,6 +720,49 @@ test_bad_files (void)
   g_assert_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_FILE);
 }
 
+/* Replaces, inserts or deletes a few bytes, taken from @alphabet. */
+static void
+mutate (GRand      *rand,
+        GString    *data,
+        const char *alphabet)
+{
+  guint n = g_rand_int_range (rand, 1, 8);
+
+  for (guint j = 0; j < n; j++)
+    {
+      guint at = g_rand_int_range (rand, 0, data->len + 1);
+      guint what = g_rand_int_range (rand, 0, 3);
+      char c = alphabet[g_rand_int_range (rand, 0, strlen (alphabet))];
+
+      if (what == 0 && at < data->len)
+        data->str[at] = c;
+      else if (what == 1)
+        g_string_insert_len (data, at, &c, 1);
+      else if (at < data->len)
+        g_string_erase (data, at, 1);
+    }
+}
+
+/* An import of arbitrary bytes gives a valid project (finish() checks it
+ * with the loader) or an error of its own, never INVALID. */
+static void
+count_outcome (CrosscheckProject *project,
+               GError            *error,
+               guint             *projects,
+               guint             *errors)
+{
+  if (project != NULL)
+    {
+      (*projects)++;
+      return;
+    }
+
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == CROSSCHECK_BRAT_ERROR);
+  g_assert_cmpint (error->code, !=, CROSSCHECK_BRAT_ERROR_INVALID);
+  (*errors)++;
+}
+
 /* Arbitrary bytes never crash the importer; whatever it returns is a
  * valid project (finish() checks that with the loader) or an error. */
 static void
@@ -716,38 +777,146 @@ test_arbitrary_bytes (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(CrosscheckProject) project = NULL;
       g_autoptr(CrosscheckBratImport) import = NULL;
-      guint n = g_rand_int_range (rand, 1, 8);
 
-      /* Mutate the valid file: replace, insert or delete bytes. */
-      for (guint j = 0; j < n; j++)
-        {
-          guint at = g_rand_int_range (rand, 0, ann->len + 1);
-          guint what = g_rand_int_range (rand, 0, 3);
-          static const char alphabet[] = "\t\n\r ;:0123456789TERAMN#*-\xF0\x9F\x94\xB4\xC3\xA9\xFF";
-          char c = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
-
-          if (what == 0 && at < ann->len)
-            ann->str[at] = c;
-          else if (what == 1)
-            g_string_insert_len (ann, at, &c, 1);
-          else if (at < ann->len)
-            g_string_erase (ann, at, 1);
-        }
+      /* Mutate the valid file. */
+      mutate (rand, ann, "\t\n\r ;:0123456789TERAMN#*-\xF0\x9F\x94\xB4\xC3\xA9\xFF");
 
       import = crosscheck_brat_import_new (i % 2 ? CROSSCHECK_BRAT_IMPORT_SKIP_BAD_LINES : 0);
       if (crosscheck_brat_import_add_document (import, "doc", every_type_text, strlen (every_type_text),
                                                ann->str, ann->len, &error))
         project = crosscheck_brat_import_finish (import, &error);
 
-      if (project != NULL)
-        projects++;
-      else
+      count_outcome (project, error, &projects, &errors);
+    }
+
+  g_test_message ("%u projects, %u errors", projects, errors);
+  g_assert_cmpuint (projects, >, 0);
+  g_assert_cmpuint (errors, >, 0);
+}
+
+static const char extra_conf[] =
+  "[entities]\nPerson\nClaim\n# crosscheck: claim Claim\n[relations]\n"
+  "same\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric\n[attributes]\n"
+  "# crosscheck: free-text said\nsaid\tArg:Claim, Value:yes\n"
+  "# crosscheck: free-text why Arg:same\nkind\tArg:same, Value:a|b\n";
+static const char extra_visual[] =
+  "[labels]\nPerson | P\n[drawing]\nPerson\tbgColor:#1C71D8, fgColor:black\n"
+  "Claim\tbgColor:gray\nsame\tcolor:#abc\n";
+static const char extra_keys[] = "# keys\nP\tPerson\nc Claim\ns same\nP Claim\n";
+static const char extra_tsv[] =
+  "link\ttype\tfrom_document\tfrom_annotation\tto_document\tto_annotation\tfrom_text\t"
+  "to_text\tattributes\tnote\n"
+  "l1\tsame\ta\tT1\tb\tT1\tAnn\tAnn\t{\"kind\": \"a\", \"why\": \"x y\"}\tline\\nline\n"
+  "l2\tsame\tb\tT2\ta\tT2\tsays no\tsays yes\t{}\t\n";
+static const char extra_text[] = "Ann says yes.\n";
+static const char extra_text_b[] = "Ann says no.\n";
+static const char extra_ann[] = "T1\tPerson 0 3\tAnn\nT2\tClaim 4 12\tsays yes\nA1\tsaid T2 yes\n";
+static const char extra_ann_b[] = "T1\tPerson 0 3\tAnn\nT2\tClaim 4 11\tsays no\n";
+
+/* What the unchanged files say is in the project. */
+static void
+test_extra_files (void)
+{
+  g_autoptr(CrosscheckBratImport) import = crosscheck_brat_import_new (0);
+  g_autoptr(CrosscheckProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  CrosscheckLabel *person, *claim, *same;
+  GListModel *links;
+  g_autoptr(CrosscheckLink) link = NULL;
+
+  g_assert_true (crosscheck_brat_import_set_config (import, "annotation.conf", extra_conf,
+                                                    strlen (extra_conf), &error));
+  crosscheck_brat_import_set_visual (import, "visual.conf", extra_visual, strlen (extra_visual));
+  crosscheck_brat_import_set_shortcuts (import, "kb_shortcuts.conf", extra_keys, strlen (extra_keys));
+  g_assert_true (crosscheck_brat_import_add_document (import, "dir/a", extra_text, strlen (extra_text),
+                                                      extra_ann, strlen (extra_ann), &error));
+  g_assert_true (crosscheck_brat_import_add_document (import, "dir/b", extra_text_b, strlen (extra_text_b),
+                                                      extra_ann_b, strlen (extra_ann_b), &error));
+  g_assert_true (crosscheck_brat_import_add_cross_links (import, "links.tsv", extra_tsv,
+                                                         strlen (extra_tsv), &error));
+  g_assert_no_error (error);
+  project = crosscheck_brat_import_finish (import, &error);
+  g_assert_no_error (error);
+
+  person = crosscheck_project_lookup_label (project, "Person");
+  claim = crosscheck_project_lookup_label (project, "Claim");
+  same = crosscheck_project_lookup_link_type (project, "same");
+  g_assert_cmpint (crosscheck_label_get_kind (person), ==, CROSSCHECK_LABEL_ENTITY);
+  g_assert_cmpint (crosscheck_label_get_kind (claim), ==, CROSSCHECK_LABEL_CLAIM);
+  g_assert_cmpstr (crosscheck_label_get_color (person), ==, "#1c71d8");
+  g_assert_cmpstr (crosscheck_label_get_color (claim), ==, "#808080");
+  g_assert_cmpstr (crosscheck_label_get_color (same), ==, "#aabbcc");
+  /* "P Claim" takes P from Person, as in brat; of Claim's keys, P comes
+   * first in the file. */
+  g_assert_cmpuint (crosscheck_label_get_shortcut (person), ==, 0);
+  g_assert_cmpuint (crosscheck_label_get_shortcut (claim), ==, 'P');
+  g_assert_cmpuint (crosscheck_label_get_shortcut (same), ==, 's');
+  /* free text: no values; "why" only in the comment line */
+  g_assert_null (crosscheck_label_lookup_attribute (claim, "said")->values[0]);
+  g_assert_null (crosscheck_label_lookup_attribute (same, "why")->values[0]);
+  g_assert_cmpstr (crosscheck_label_lookup_attribute (same, "kind")->values[1], ==, "b");
+
+  g_assert_cmpstr (crosscheck_document_get_id (crosscheck_span_get_document (
+    crosscheck_project_lookup_span (project, "s1"))), ==, "a");
+  links = crosscheck_project_get_links (project);
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 2);
+  link = g_list_model_get_item (links, 0);
+  g_assert_cmpstr (crosscheck_annotation_get_attribute (CROSSCHECK_ANNOTATION (link), "why"), ==, "x y");
+  g_assert_cmpstr (crosscheck_annotation_get_note (CROSSCHECK_ANNOTATION (link)), ==, "line\nline");
+  g_assert_cmpstr (crosscheck_span_get_text (crosscheck_link_get_from (link)), ==, "Ann");
+  g_assert_true (crosscheck_span_get_document (crosscheck_link_get_from (link)) !=
+                 crosscheck_span_get_document (crosscheck_link_get_to (link)));
+}
+
+/* The same for the files Crosscheck's own export adds: Crosscheck's lines
+ * in annotation.conf, visual.conf, kb_shortcuts.conf and
+ * cross-document-links.tsv. */
+static void
+test_arbitrary_extra_files (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  guint projects = 0, errors = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(GString) c = g_string_new (extra_conf);
+      g_autoptr(GString) v = g_string_new (extra_visual);
+      g_autoptr(GString) k = g_string_new (extra_keys);
+      g_autoptr(GString) t = g_string_new (extra_tsv);
+      static const char alphabet[] = "\t\n\r :,|#[]{}\"\\01TadblsP-\xF0\x9F\x94\xB4\xC3\xA9\xFF";
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrosscheckProject) project = NULL;
+      g_autoptr(CrosscheckBratImport) import = NULL;
+
+      /* Mostly one file at a time, so that the others stay meaningful. */
+      switch (i % 5)
         {
-          g_assert_nonnull (error);
-          g_assert_true (error->domain == CROSSCHECK_BRAT_ERROR);
-          g_assert_cmpint (error->code, !=, CROSSCHECK_BRAT_ERROR_INVALID);
-          errors++;
+        case 0: mutate (rand, c, alphabet); break;
+        case 1: mutate (rand, v, alphabet); break;
+        case 2: mutate (rand, k, alphabet); break;
+        case 3: mutate (rand, t, alphabet); break;
+        default:
+          mutate (rand, c, alphabet);
+          mutate (rand, v, alphabet);
+          mutate (rand, k, alphabet);
+          mutate (rand, t, alphabet);
+          break;
         }
+
+      import = crosscheck_brat_import_new (i % 2 ? CROSSCHECK_BRAT_IMPORT_SKIP_BAD_LINES : 0);
+      if (crosscheck_brat_import_set_config (import, "annotation.conf", c->str, c->len, &error))
+        {
+          crosscheck_brat_import_set_visual (import, "visual.conf", v->str, v->len);
+          crosscheck_brat_import_set_shortcuts (import, "kb_shortcuts.conf", k->str, k->len);
+          if (crosscheck_brat_import_add_document (import, "dir/a", extra_text, strlen (extra_text),
+                                                   extra_ann, strlen (extra_ann), &error) &&
+              crosscheck_brat_import_add_document (import, "dir/b", extra_text_b, strlen (extra_text_b),
+                                                   extra_ann_b, strlen (extra_ann_b), &error) &&
+              crosscheck_brat_import_add_cross_links (import, "links.tsv", t->str, t->len, &error))
+            project = crosscheck_brat_import_finish (import, &error);
+        }
+
+      count_outcome (project, error, &projects, &errors);
     }
 
   g_test_message ("%u projects, %u errors", projects, errors);
@@ -886,9 +1055,12 @@ main (int   argc,
   g_test_add_func ("/brat-import/repeated-links", test_repeated_links);
   g_test_add_func ("/brat-import/fragments", test_fragments);
   g_test_add_func ("/brat-import/fragments-across-lines", test_fragments_across_lines);
+  g_test_add_func ("/brat-import/same-text-twice", test_same_text_twice);
   g_test_add_func ("/brat-import/skip-bad-lines", test_skip_bad_lines);
   g_test_add_func ("/brat-import/bad-files", test_bad_files);
   g_test_add_func ("/brat-import/arbitrary-bytes", test_arbitrary_bytes);
+  g_test_add_func ("/brat-import/extra-files", test_extra_files);
+  g_test_add_func ("/brat-import/arbitrary-extra-files", test_arbitrary_extra_files);
   g_test_add_func ("/brat-import/example/news", test_example_news);
   g_test_add_func ("/brat-import/example/tdt", test_example_tdt);
 

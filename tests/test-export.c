@@ -227,6 +227,54 @@ test_jsonl_without_utf16 (void)
   remove_tree (dir);
 }
 
+/* A span that re-anchoring left for review is named in a warning of every
+ * format, and jsonl carries the reason. */
+static void
+test_needs_review (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export",
+                                                 "cluster.crosscheck.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) flagged = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CrosscheckProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  flagged = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (flagged, "\"note\": \"The earliest date anyone gives.\",",
+                                      "\"note\": \"The earliest date anyone gives.\", "
+                                      "\"needs_review\": \"Found twice.\",", 1), ==, 1);
+  bytes = g_bytes_new (flagged->str, flagged->len);
+  project = crosscheck_project_load_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+
+  for (CrosscheckExportFormat format = 0; format < CROSSCHECK_EXPORT_N_FORMATS; format++)
+    {
+      g_autofree char *dir = make_tmpdir ();
+      g_autoptr(GPtrArray) warnings = NULL;
+      gboolean found = FALSE;
+
+      g_assert_true (export (project, format, NULL, dir, &warnings, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < warnings->len; i++)
+        found |= g_str_equal (g_ptr_array_index (warnings, i),
+                              "1 span still needs review after its article changed and is "
+                              "exported where re-anchoring left it: s3");
+      g_assert_true (found);
+
+      if (format == CROSSCHECK_EXPORT_JSONL)
+        {
+          g_autofree char *documents = g_build_filename (dir, "documents.jsonl", NULL);
+          g_autofree char *text = NULL;
+
+          g_assert_true (g_file_get_contents (documents, &text, NULL, NULL));
+          g_assert_nonnull (strstr (text, "\"needs_review\": \"Found twice.\"}"));
+        }
+      remove_tree (dir);
+    }
+}
+
 /* An export never replaces files unless asked, and a refused export
  * leaves everything as it was. */
 static void
@@ -414,6 +462,7 @@ main (int   argc,
     }
   g_test_add_func ("/export/crlf-source", test_crlf_source);
   g_test_add_func ("/export/jsonl/without-utf16", test_jsonl_without_utf16);
+  g_test_add_func ("/export/needs-review", test_needs_review);
   g_test_add_func ("/export/refuse-overwrite", test_refuse_overwrite);
   g_test_add_func ("/export/cancel", test_cancel);
   g_test_add_func ("/export/progress", test_progress);

@@ -72,12 +72,21 @@ print_usage (FILE *stream)
   fprintf (stream, _("\nRun “crosscheck-cli COMMAND --help” for a command’s options.\n"));
 }
 
+/* The option context of the command that func runs: its table entry gives
+ * the name, the parameters and the summary for --help. */
 static GOptionContext *
-command_context (const Command      *command,
+command_context (CommandFunc         func,
                  const GOptionEntry *entries)
 {
-  g_autofree char *prgname = g_strdup_printf ("crosscheck-cli %s", command->name);
+  const Command *command = NULL;
+  g_autofree char *prgname = NULL;
   GOptionContext *context;
+
+  for (guint i = 0; command == NULL && i < G_N_ELEMENTS (commands); i++)
+    if (commands[i].func == func)
+      command = &commands[i];
+  g_assert (command != NULL);
+  prgname = g_strdup_printf ("crosscheck-cli %s", command->name);
 
   /* The usage line reads "crosscheck-cli COMMAND [OPTION…] PARAMETERS". */
   g_set_prgname (prgname);
@@ -432,7 +441,7 @@ command_new (int    argc,
       N_("With --clusters, make a project of cluster N only (counted from 1)"), N_("N") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (&commands[0], entries);
+  g_autoptr(GOptionContext) context = command_context (command_new, entries);
   g_autoptr(CrosscheckProject) project = NULL;
   g_autoptr(GFile) out_file = NULL;
   g_autoptr(GPtrArray) paths = NULL;
@@ -525,7 +534,7 @@ static int
 command_validate (int    argc,
                   char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (&commands[1], NULL);
+  g_autoptr(GOptionContext) context = command_context (command_validate, NULL);
   int status = CROSSCHECK_CLI_OK;
 
   g_option_context_set_description (context,
@@ -610,7 +619,7 @@ static int
 command_stats (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (&commands[2], NULL);
+  g_autoptr(GOptionContext) context = command_context (command_stats, NULL);
   g_autoptr(CrosscheckProject) project = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *documents;
@@ -698,7 +707,7 @@ command_export (int    argc,
       N_("Replace files of an earlier export in the folder"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (&commands[3], entries);
+  g_autoptr(GOptionContext) context = command_context (command_export, entries);
   g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) warnings = NULL;
@@ -817,7 +826,7 @@ command_import_brat (int    argc,
       N_("Overwrite the output file if it exists"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (&commands[3], entries);
+  g_autoptr(GOptionContext) context = command_context (command_import_brat, entries);
   g_autoptr(CrosscheckBratImport) import = NULL;
   g_autoptr(CrosscheckProject) project = NULL;
   g_autoptr(GFile) folder = NULL;
@@ -829,9 +838,11 @@ command_import_brat (int    argc,
 
   g_option_context_set_description (context,
     _("Reads NAME.txt with NAME.ann for every document in FOLDER, and the label set\n"
-      "from FOLDER/annotation.conf if there is one. A malformed line is reported as\n"
-      "“FILE:LINE: message” and stops the import (exit 1) unless --skip-bad-lines\n"
-      "is given. Exits with 2 if the command line is wrong."));
+      "from FOLDER/annotation.conf if there is one, with colours from visual.conf,\n"
+      "keys from kb_shortcuts.conf and links between documents from\n"
+      "cross-document-links.tsv (written by Crosscheck's brat export). A malformed\n"
+      "line is reported as “FILE:LINE: message” and stops the import (exit 1) unless\n"
+      "--skip-bad-lines is given. Exits with 2 if the command line is wrong."));
 
   if (!parse_command (context, &argc, &argv, 1, 1))
     return CROSSCHECK_CLI_USAGE;
@@ -899,7 +910,7 @@ command_reanchor (int    argc,
       N_("Replace the project file itself"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (&commands[5], entries);
+  g_autoptr(GOptionContext) context = command_context (command_reanchor, entries);
   g_autoptr(CrosscheckProject) project = NULL;
   g_autoptr(CrosscheckReanchor) report = NULL;
   g_autoptr(GPtrArray) problems = NULL;

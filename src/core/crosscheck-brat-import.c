@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "crosscheck-annotation-private.h"
@@ -43,7 +44,11 @@
  * make the import take quadratic time or memory. */
 #define MAX_FRAGMENTS 256
 #define MAX_ATTRIBUTE_DEFS 256
+#define MAX_SHORTCUTS 256
 #define NOTE_TYPE "AnnotatorNotes"
+
+/* Crosscheck's own notes in annotation.conf (CROSSCHECK_BRAT_DIRECTIVE) are comments for brat. */
+#define CROSS_LINKS_COLUMNS 10
 
 G_DEFINE_QUARK (crosscheck-brat-error-quark, crosscheck_brat_error)
 
@@ -57,8 +62,9 @@ typedef struct
 {
   char  *name;
   char **targets;   /* type names, <ENTITY>, <EVENT> or <RELATION> */
-  GPtrArray *values; /* allowed values, char *; empty for free text */
+  GPtrArray *values; /* allowed values, char * */
   GHashTable *value_set;  /* the same, borrowed */
+  gboolean free_text;     /* any value: @values only lists those used */
 } AttributeDef;
 
 struct _CrosscheckBratImport
@@ -78,10 +84,15 @@ struct _CrosscheckBratImport
   GPtrArray                 *attributes;   /* AttributeDef from annotation.conf */
   GHashTable                *attribute_by_name;  /* name → borrowed AttributeDef */
   GHashTable                *made_links;   /* "type from to" → borrowed CrosscheckLink */
+  GHashTable                *colors;       /* label name → "#rrggbb" (visual.conf bgColor) */
+  GHashTable                *arc_colors;   /* link type name → "#rrggbb" (visual.conf color) */
+  GHashTable                *color_problems;  /* type name → message */
+  GHashTable                *shortcuts;    /* key → type name, as brat reads them */
+  GHashTable                *shortcut_lines;  /* key → line number */
+  GArray                    *shortcut_keys;   /* the keys (gunichar) in file order */
+  GHashTable                *stems;        /* file name stem → borrowed CrosscheckDocument */
+  GHashTable                *refs;         /* "STEM<TAB>T3" → borrowed CrosscheckSpan */
 
-  guint                      next_document;
-  guint                      next_span;
-  guint                      next_link;
   guint                      n_colors;
   guint                      has_config : 1;
   guint                      has_documents : 1;
@@ -117,6 +128,14 @@ crosscheck_brat_import_finalize (GObject *object)
   g_clear_pointer (&self->warned, g_hash_table_unref);
   g_clear_pointer (&self->attribute_by_name, g_hash_table_unref);
   g_clear_pointer (&self->made_links, g_hash_table_unref);
+  g_clear_pointer (&self->colors, g_hash_table_unref);
+  g_clear_pointer (&self->arc_colors, g_hash_table_unref);
+  g_clear_pointer (&self->color_problems, g_hash_table_unref);
+  g_clear_pointer (&self->shortcuts, g_hash_table_unref);
+  g_clear_pointer (&self->shortcut_lines, g_hash_table_unref);
+  g_clear_pointer (&self->shortcut_keys, g_array_unref);
+  g_clear_pointer (&self->stems, g_hash_table_unref);
+  g_clear_pointer (&self->refs, g_hash_table_unref);
   g_clear_pointer (&self->attributes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crosscheck_brat_import_parent_class)->finalize (object);
@@ -143,7 +162,14 @@ crosscheck_brat_import_init (CrosscheckBratImport *self)
   self->attributes = g_ptr_array_new_with_free_func (attribute_def_free);
   self->attribute_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->made_links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->next_document = self->next_span = self->next_link = 1;
+  self->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->arc_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->color_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->shortcuts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->shortcut_lines = g_hash_table_new (NULL, NULL);
+  self->shortcut_keys = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  self->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -464,6 +490,57 @@ declare_attribute (CrosscheckBratImport *self,
   g_hash_table_insert (self->attribute_by_name, def->name, def);
 }
 
+/* "# crosscheck: claim CLAIM" and "# crosscheck: free-text source[ Arg:CLAIM]":
+ * what brat has no words for, in lines that brat skips as comments. */
+static void
+read_directive (CrosscheckBratImport *self,
+                const char           *text,
+                const char           *file,
+                guint                 line)
+{
+  g_auto(GStrv) fields = split_fields (text + strlen (CROSSCHECK_BRAT_DIRECTIVE));
+  guint n = g_strv_length (fields);
+  g_autofree char *quoted = shorten (text);
+
+  if (n == 2 && g_str_equal (fields[0], "claim"))
+    {
+      CrosscheckLabel *label = g_hash_table_lookup (self->labels, fields[1]);
+
+      if (label == NULL || g_hash_table_contains (self->event_types, fields[1]))
+        warn (self, _("%s:%u: “%s” names no entity type of this file; the line was "
+                      "ignored"), file, line, quoted);
+      else
+        crosscheck_label_set_kind (label, CROSSCHECK_LABEL_CLAIM);
+      return;
+    }
+
+  if ((n == 2 || (n == 3 && g_str_has_prefix (fields[2], "Arg:"))) &&
+      g_str_equal (fields[0], "free-text"))
+    {
+      AttributeDef *def = g_hash_table_lookup (self->attribute_by_name, fields[1]);
+
+      if (def == NULL && n == 3)
+        {
+          declare_attribute (self, fields[1], fields[2]);
+          def = g_hash_table_lookup (self->attribute_by_name, fields[1]);
+          if (def != NULL)
+            {
+              g_hash_table_remove_all (def->value_set);
+              g_ptr_array_set_size (def->values, 0);
+            }
+        }
+      if (def == NULL)
+        warn (self, _("%s:%u: “%s” names no attribute of this file; the line was "
+                      "ignored"), file, line, quoted);
+      else
+        def->free_text = TRUE;
+      return;
+    }
+
+  warn (self, _("%s:%u: “%s” is not a Crosscheck note that this version knows; the line was "
+                "ignored"), file, line, quoted);
+}
+
 /**
  * crosscheck_brat_import_set_config:
  * @self: a #CrosscheckBratImport
@@ -489,6 +566,7 @@ crosscheck_brat_import_set_config (CrosscheckBratImport  *self,
 {
   g_auto(GStrv) lines = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GArray) directives = g_array_new (FALSE, FALSE, sizeof (guint));
   Section section = SECTION_NONE;
 
   g_return_val_if_fail (CROSSCHECK_IS_BRAT_IMPORT (self), FALSE);
@@ -517,6 +595,8 @@ crosscheck_brat_import_set_config (CrosscheckBratImport  *self,
       const char *type;
       const char *rest;
 
+      if (g_str_has_prefix (line, CROSSCHECK_BRAT_DIRECTIVE))
+        g_array_append_val (directives, i);
       if (*line == '\0' || *line == '#')
         continue;
 
@@ -573,7 +653,300 @@ crosscheck_brat_import_set_config (CrosscheckBratImport  *self,
         }
     }
 
+  /* After the whole file, so that a note may stand anywhere in it. */
+  for (guint i = 0; i < directives->len; i++)
+    {
+      guint index = g_array_index (directives, guint, i);
+
+      read_directive (self, lines[index], name, index + 1);
+    }
+
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* visual.conf and kb_shortcuts.conf                                         */
+
+/* HTML colour names that brat configurations use most. */
+static const struct { const char *name; const char *hex; } color_names[] = {
+  { "black", "#000000" }, { "white", "#ffffff" }, { "gray", "#808080" },
+  { "grey", "#808080" }, { "silver", "#c0c0c0" }, { "lightgray", "#d3d3d3" },
+  { "lightgrey", "#d3d3d3" }, { "darkgray", "#a9a9a9" }, { "darkgrey", "#a9a9a9" },
+  { "red", "#ff0000" }, { "maroon", "#800000" }, { "darkred", "#8b0000" },
+  { "pink", "#ffc0cb" }, { "orange", "#ffa500" }, { "brown", "#a52a2a" },
+  { "yellow", "#ffff00" }, { "lightyellow", "#ffffe0" }, { "gold", "#ffd700" },
+  { "olive", "#808000" }, { "lime", "#00ff00" }, { "green", "#008000" },
+  { "lightgreen", "#90ee90" }, { "darkgreen", "#006400" }, { "teal", "#008080" },
+  { "aqua", "#00ffff" }, { "cyan", "#00ffff" }, { "lightblue", "#add8e6" },
+  { "blue", "#0000ff" }, { "darkblue", "#00008b" }, { "navy", "#000080" },
+  { "purple", "#800080" }, { "violet", "#ee82ee" }, { "fuchsia", "#ff00ff" },
+  { "magenta", "#ff00ff" },
+};
+
+/* "#RGB", "#RRGGBB" (any case) or a name of color_names, as "#rrggbb". */
+static char *
+parse_color (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (text[0] == '#' && (n == 4 || n == 7))
+    {
+      for (gsize i = 1; i < n; i++)
+        {
+          if (!g_ascii_isxdigit (text[i]))
+            return NULL;
+        }
+      if (n == 7)
+        return g_ascii_strdown (text, -1);
+      return g_ascii_strdown ((char[]) { '#', text[1], text[1], text[2], text[2],
+                                         text[3], text[3], '\0' }, -1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_names); i++)
+    {
+      if (g_ascii_strcasecmp (text, color_names[i].name) == 0)
+        return g_strdup (color_names[i].hex);
+    }
+
+  return NULL;
+}
+
+/* The lines of a small configuration file, or %NULL (with a warning) if
+ * it is not UTF-8 text of at most CROSSCHECK_BRAT_MAX_CONF_BYTES. */
+static char **
+config_lines (CrosscheckBratImport *self,
+              const char           *name,
+              const char           *data,
+              gsize                 length)
+{
+  g_autofree char *text = NULL;
+
+  if (length > CROSSCHECK_BRAT_MAX_CONF_BYTES || memchr (data, '\0', length) != NULL ||
+      !g_utf8_validate_len (data, length, NULL))
+    {
+      warn (self, _("%s: not a brat configuration (it must be UTF-8 text of at most 1 MiB); "
+                    "it was ignored"), name);
+      return NULL;
+    }
+
+  text = g_strndup (data, length);
+  return g_regex_split_simple ("\r\n|\r|\n", text, 0, 0);
+}
+
+/**
+ * crosscheck_brat_import_set_visual:
+ * @self: a #CrosscheckBratImport
+ * @name: the file name, for messages
+ * @data: (array length=length): the contents of visual.conf
+ * @length: its length in bytes
+ *
+ * Takes the colours of a brat visual.conf: a type's `bgColor` becomes the
+ * colour of the label of that name, a type's `color` (brat's arc colour)
+ * the colour of the link type of that name. Colours are `#rgb`, `#rrggbb`
+ * or a common HTML name; a colour Crosscheck cannot read, or a line it
+ * cannot use, is a warning, and the type keeps a palette colour. Types
+ * that the import never uses are ignored, as brat does. Never fails.
+ */
+void
+crosscheck_brat_import_set_visual (CrosscheckBratImport *self,
+                                   const char           *name,
+                                   const char           *data,
+                                   gsize                 length)
+{
+  g_auto(GStrv) lines = NULL;
+  gboolean drawing = FALSE;
+
+  g_return_if_fail (CROSSCHECK_IS_BRAT_IMPORT (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (data != NULL || length == 0);
+
+  lines = config_lines (self, name, data != NULL ? data : "", length);
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      g_auto(GStrv) settings = NULL;
+      g_autofree char *type = NULL;
+      gsize n;
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      if (*line == '[')
+        {
+          drawing = g_str_equal (line, "[drawing]");
+          continue;
+        }
+      if (!drawing)
+        continue;
+
+      n = strcspn (line, " \t");
+      type = g_strndup (line, n);
+      settings = g_strsplit (line + n, ",", -1);
+      for (guint j = 0; settings[j] != NULL; j++)
+        {
+          char *setting = g_strstrip (settings[j]);
+          char *colon = strchr (setting, ':');
+          g_autofree char *color = NULL;
+          GHashTable *table;
+
+          if (*setting == '\0')
+            continue;
+          if (colon == NULL)
+            {
+              g_autofree char *quoted = shorten (setting);
+
+              warn (self, _("%s:%u: expected KEY:VALUE settings, as in “bgColor:#1c71d8”, not "
+                            "“%s”; the setting was ignored"), name, i + 1, quoted);
+              continue;
+            }
+          *colon = '\0';
+          if (g_str_equal (setting, "bgColor"))
+            table = self->colors;
+          else if (g_str_equal (setting, "color"))
+            table = self->arc_colors;
+          else
+            continue;
+
+          color = parse_color (g_strstrip (colon + 1));
+          if (color != NULL)
+            g_hash_table_replace (table, g_strdup (type), g_steal_pointer (&color));
+          else
+            {
+              g_autofree char *quoted = shorten (g_strstrip (colon + 1));
+              g_autofree char *quoted_type = shorten (type);
+
+              /* Reported when the import uses the type: see apply_looks(). */
+              g_hash_table_replace (self->color_problems,
+                                    g_strconcat (table == self->colors ? "l:" : "r:", type, NULL),
+                                    g_strdup_printf (_("%s:%u: Crosscheck cannot read the colour "
+                                                       "“%s” (write #rrggbb); %s keeps a palette "
+                                                       "colour"),
+                                                     name, i + 1, quoted, quoted_type));
+            }
+        }
+    }
+}
+
+/**
+ * crosscheck_brat_import_set_shortcuts:
+ * @self: a #CrosscheckBratImport
+ * @name: the file name, for messages
+ * @data: (array length=length): the contents of kb_shortcuts.conf
+ * @length: its length in bytes
+ *
+ * Takes the keys of a brat kb_shortcuts.conf (`KEY TYPE` per line) as the
+ * shortcuts of the labels (or else link types) of those names. As in brat,
+ * a key given again goes to the later type (with a warning here); of a
+ * type's keys, the one that comes first in the file is its shortcut. A key that Crosscheck cannot use (not
+ * one visible character, or a digit) is a warning. Types that the import
+ * never uses are ignored, as brat does. Never fails.
+ */
+void
+crosscheck_brat_import_set_shortcuts (CrosscheckBratImport *self,
+                                      const char           *name,
+                                      const char           *data,
+                                      gsize                 length)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_return_if_fail (CROSSCHECK_IS_BRAT_IMPORT (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (data != NULL || length == 0);
+
+  lines = config_lines (self, name, data != NULL ? data : "", length);
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      g_auto(GStrv) fields = NULL;
+      gunichar key;
+
+      if (*line == '\0' || *line == '#')
+        continue;
+
+      fields = split_fields (line);
+      key = g_utf8_get_char (fields[0]);
+      if (g_strv_length (fields) != 2 || g_utf8_strlen (fields[0], -1) != 1 ||
+          !g_unichar_isgraph (key) || g_unichar_isdigit (key))
+        {
+          g_autofree char *quoted = shorten (line);
+
+          warn (self, _("%s:%u: expected one key (a visible character, not a digit) and a "
+                        "type, as in “P Person”, not “%s”; the line was ignored"),
+                name, i + 1, quoted);
+          continue;
+        }
+
+      if (g_hash_table_contains (self->shortcuts, GUINT_TO_POINTER (key)))
+        {
+          const char *before = g_hash_table_lookup (self->shortcuts, GUINT_TO_POINTER (key));
+          g_autofree char *quoted_before = shorten (before);
+          g_autofree char *quoted = shorten (fields[1]);
+
+          if (!g_str_equal (before, fields[1]))
+            warn (self, _("%s:%u: the key %s was %s’s (line %u); it is %s’s now, as in brat"),
+                  name, i + 1, fields[0], quoted_before,
+                  GPOINTER_TO_UINT (g_hash_table_lookup (self->shortcut_lines, GUINT_TO_POINTER (key))),
+                  quoted);
+        }
+      else if (self->shortcut_keys->len >= MAX_SHORTCUTS)
+        {
+          if (first_time (self, "too-many-shortcuts"))
+            warn (self, _("%s:%u: more than %u keys; the others were left out"),
+                  name, i + 1, MAX_SHORTCUTS);
+          continue;
+        }
+      else
+        g_array_append_val (self->shortcut_keys, key);
+      g_hash_table_replace (self->shortcuts, GUINT_TO_POINTER (key), g_strdup (fields[1]));
+      g_hash_table_replace (self->shortcut_lines, GUINT_TO_POINTER (key), GUINT_TO_POINTER (i + 1));
+    }
+}
+
+/* Colours and keys of visual.conf and kb_shortcuts.conf, for the types the
+ * project has: labels, then link types. */
+static void
+apply_looks (CrosscheckBratImport *self)
+{
+  GListModel *lists[2] = {
+    crosscheck_project_get_labels (self->project),
+    crosscheck_project_get_link_types (self->project),
+  };
+  GHashTable *colors[2] = { self->colors, self->arc_colors };
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);  /* type → its first key */
+
+  for (guint i = 0; i < self->shortcut_keys->len; i++)
+    {
+      gunichar key = g_array_index (self->shortcut_keys, gunichar, i);
+      const char *type = g_hash_table_lookup (self->shortcuts, GUINT_TO_POINTER (key));
+
+      if (!g_hash_table_contains (keys, type))
+        g_hash_table_insert (keys, (gpointer) type, GUINT_TO_POINTER (key));
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+        {
+          g_autoptr(CrosscheckLabel) type = g_list_model_get_item (lists[l], i);
+          const char *name = crosscheck_label_get_name (type);
+          const char *color = g_hash_table_lookup (colors[l], name);
+          g_autofree char *problem_key = g_strconcat (l == 0 ? "l:" : "r:", name, NULL);
+          const char *problem = g_hash_table_lookup (self->color_problems, problem_key);
+          gunichar key = GPOINTER_TO_UINT (g_hash_table_lookup (keys, name));
+
+          if (color != NULL)
+            crosscheck_label_set_color (type, color);
+          else if (problem != NULL)
+            warn (self, "%s", problem);
+
+          if (key == 0)
+            continue;
+          /* A name that is both a label and a link type: the label has it.
+           * Each key is one type's, so no other label can have it. */
+          g_hash_table_remove (keys, name);
+          if (crosscheck_project_lookup_shortcut (self->project, key) == NULL)
+            crosscheck_label_set_shortcut (type, key);
+        }
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -598,6 +971,7 @@ typedef struct
 {
   CrosscheckBratImport *self;
   const char           *name;       /* of the .ann file */
+  const char           *stem;       /* the file name without folder and suffix */
   CrosscheckDocument   *document;
   gboolean              bom;        /* brat counts a UTF-8 BOM as a character */
   guint                 brat_length;
@@ -812,7 +1186,7 @@ annotation_set_attribute (Doc                  *doc,
 
   /* A value that annotation.conf does not list is kept, and listed. */
   def = g_hash_table_lookup (self->attribute_by_name, name);
-  if (def != NULL && !g_hash_table_contains (def->value_set, value))
+  if (def != NULL && !def->free_text && !g_hash_table_contains (def->value_set, value))
     {
       g_autofree char *quoted = shorten (value);
 
@@ -897,7 +1271,7 @@ add_link (Doc             *doc,
     }
 
   link = _crosscheck_link_new (type, from, to);
-  id = g_strdup_printf ("l%u", self->next_link++);
+  id = _crosscheck_project_new_id (self->project, 'l');
   _crosscheck_annotation_set_id (CROSSCHECK_ANNOTATION (link), id);
   _crosscheck_annotation_set_label (CROSSCHECK_ANNOTATION (link), type);
   _crosscheck_project_insert_link (self->project, link);
@@ -991,20 +1365,20 @@ read_textbound (Doc  *doc,
         }
       if (start > end)
         {
-          problem (doc, line, _("the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT
-                                " ends before it starts"), start, end);
+          problem (doc, line, _("the span %llu–%llu ends before it starts"),
+                   (unsigned long long) start, (unsigned long long) end);
           return;
         }
       if (end > doc->brat_length)
         {
-          problem (doc, line, _("the offset %" G_GUINT64_FORMAT " is past the end of the "
-                                "text (%u characters)"), end, doc->brat_length);
+          problem (doc, line, _("the offset %llu is past the end of the text (%u characters)"),
+                   (unsigned long long) end, doc->brat_length);
           return;
         }
       if (start == end)
         {
-          problem (doc, line, _("the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT
-                                " is empty, and Crosscheck holds no empty spans"), start, end);
+          problem (doc, line, _("the span %llu–%llu is empty, and Crosscheck holds no empty spans"),
+                   (unsigned long long) start, (unsigned long long) end);
           return;
         }
       if (doc->bom && start == 0 && end == 1)
@@ -1117,7 +1491,7 @@ read_textbound (Doc  *doc,
       guint start = doc->bom && range[0] > 0 ? range[0] - 1 : range[0];
       guint end = doc->bom ? range[1] - 1 : range[1];
       g_autoptr(CrosscheckSpan) span = _crosscheck_span_new (doc->document, start, end);
-      g_autofree char *id = g_strdup_printf ("s%u", self->next_span++);
+      g_autofree char *id = _crosscheck_project_new_id (self->project, 's');
 
       _crosscheck_annotation_set_id (CROSSCHECK_ANNOTATION (span), id);
       _crosscheck_annotation_set_label (CROSSCHECK_ANNOTATION (span), label);
@@ -1127,6 +1501,11 @@ read_textbound (Doc  *doc,
       _crosscheck_project_insert_span (self->project, span);
       g_ptr_array_add (fragments, span);
     }
+
+  /* For cross-document-links.tsv, which names spans by file and T id. */
+  if (doc->stem != NULL)
+    g_hash_table_insert (self->refs, g_strconcat (doc->stem, "\t", line->id, NULL),
+                         g_ptr_array_index (fragments, 0));
 
   g_hash_table_insert (doc->fragments, g_strdup (line->id), fragments);
 }
@@ -1545,6 +1924,36 @@ is_blank (const char *data,
   return TRUE;
 }
 
+/* Fails the import at the first problem in line order, or with
+ * SKIP_BAD_LINES lists them all as warnings. */
+static gboolean
+report_problems (Doc     *doc,
+                 GError **error)
+{
+  CrosscheckBratImport *self = doc->self;
+
+  g_array_sort (doc->problems, compare_problems);
+
+  if (doc->problems->len > 0 && !(self->flags & CROSSCHECK_BRAT_IMPORT_SKIP_BAD_LINES))
+    {
+      Problem *first = &g_array_index (doc->problems, Problem, 0);
+
+      g_set_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_BAD_LINE, "%s:%u: %s",
+                   doc->name, first->line, first->message);
+      self->failed = TRUE;
+      return FALSE;
+    }
+
+  for (guint i = 0; i < doc->problems->len; i++)
+    {
+      Problem *p = &g_array_index (doc->problems, Problem, i);
+
+      warn (self, _("%s:%u: %s (line left out)"), doc->name, p->line, p->message);
+    }
+
+  return TRUE;
+}
+
 /**
  * crosscheck_brat_import_add_document:
  * @self: a #CrosscheckBratImport
@@ -1580,6 +1989,7 @@ crosscheck_brat_import_add_document (CrosscheckBratImport  *self,
   g_autofree char *ann_name = NULL;
   g_autofree char *txt_name = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *id = NULL;
   g_auto(Doc) doc = { 0 };
 
@@ -1629,9 +2039,35 @@ crosscheck_brat_import_add_document (CrosscheckBratImport  *self,
       return FALSE;
     }
 
-  id = g_strdup_printf ("d%u", self->next_document++);
+  {
+    CrosscheckDocument *same = _crosscheck_project_find_same_text (self->project, doc.document);
+
+    if (same != NULL)
+      {
+        g_set_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_FILE,
+                     _("%s: the same text as %s; a project holds each article once. "
+                       "Import the two from separate folders, or leave one out"),
+                     txt_name, crosscheck_document_get_source (same));
+        g_clear_object (&doc.document);
+        self->failed = TRUE;
+        return FALSE;
+      }
+  }
+
+  /* The file name is the id, as Crosscheck's brat export writes it, when
+   * it can be one; otherwise d1, d2, … */
+  stem = g_path_get_basename (name);
+  if (crosscheck_is_valid_id (stem) && !_crosscheck_project_has_id (self->project, stem))
+    id = g_strdup (stem);
+  else
+    id = _crosscheck_project_new_id (self->project, 'd');
   _crosscheck_document_set_id (doc.document, id);
   _crosscheck_project_insert_document (self->project, doc.document);
+  if (!g_hash_table_contains (self->stems, stem))
+    {
+      g_hash_table_insert (self->stems, g_strdup (stem), doc.document);
+      doc.stem = stem;
+    }
 
   doc.self = self;
   doc.name = ann_name;
@@ -1650,26 +2086,314 @@ crosscheck_brat_import_add_document (CrosscheckBratImport  *self,
   if (ann != NULL)
     read_annotations (&doc, ann, ann_length);
 
-  g_array_sort (doc.problems, compare_problems);
+  return report_problems (&doc, error);
+}
 
-  if (doc.problems->len > 0 && !(self->flags & CROSSCHECK_BRAT_IMPORT_SKIP_BAD_LINES))
+/* ------------------------------------------------------------------------ */
+/* cross-document-links.tsv                                                  */
+
+/* Undoes the exporter's escapes \t, \n and \\; %NULL for any other. */
+static char *
+unescape_cell (const char *cell)
+{
+  GString *out = g_string_sized_new (strlen (cell));
+
+  for (const char *p = cell; *p != '\0'; p++)
     {
-      Problem *first = &g_array_index (doc.problems, Problem, 0);
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      if (*p == 't')
+        g_string_append_c (out, '\t');
+      else if (*p == 'n')
+        g_string_append_c (out, '\n');
+      else if (*p == '\\')
+        g_string_append_c (out, '\\');
+      else
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+    }
 
-      g_set_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_BAD_LINE, "%s:%u: %s",
-                   ann_name, first->line, first->message);
+  return g_string_free (out, FALSE);
+}
+
+/* An attributes cell is a flat JSON object: no deeper nesting, which
+ * json-glib would follow with recursion as deep as the input. */
+static gboolean
+json_is_flat (const char *text)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '{' || *p == '[')
+        {
+          if (++depth > 1)
+            return FALSE;
+        }
+      else if ((*p == '}' || *p == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/* Span texts in the file against the spans: a span that began or ended
+ * with a line break lost it in the .ann (the export reports that). */
+static gboolean
+same_text (const char *expected,
+           const char *text)
+{
+  gsize n = strlen (expected);
+  gsize start = strspn (expected, "\n");
+
+  while (n > start && expected[n - 1] == '\n')
+    n--;
+
+  return strlen (text) == n - start && strncmp (expected + start, text, n - start) == 0;
+}
+
+static CrosscheckSpan *
+cross_end (Doc        *doc,
+           Line       *line,
+           const char *stem,
+           const char *t_id,
+           const char *text)
+{
+  g_autofree char *key = g_strconcat (stem, "\t", t_id, NULL);
+  CrosscheckSpan *span;
+
+  if (!g_hash_table_contains (doc->self->stems, stem))
+    {
+      g_autofree char *quoted = shorten (stem);
+
+      problem (doc, line, _("there is no document “%s” (%s.txt) in this folder"), quoted, quoted);
+      return NULL;
+    }
+
+  span = g_hash_table_lookup (doc->self->refs, key);
+  if (span == NULL)
+    {
+      g_autofree char *quoted = shorten (t_id);
+
+      problem (doc, line, _("%s.ann has no text-bound annotation “%s”"), stem, quoted);
+      return NULL;
+    }
+
+  if (!same_text (text, crosscheck_span_get_text (span)))
+    {
+      g_autofree char *quoted = shorten (text);
+      g_autofree char *quoted_span = shorten (crosscheck_span_get_text (span));
+
+      problem (doc, line, _("the text “%s” is not that of %s in %s.ann, which is “%s”"),
+               quoted, t_id, stem, quoted_span);
+      return NULL;
+    }
+
+  return span;
+}
+
+/* l1<TAB>contradicts<TAB>d1<TAB>T3<TAB>d2<TAB>T2<TAB>text<TAB>text<TAB>{…}<TAB>note */
+static void
+read_cross_link (Doc  *doc,
+                 Line *line,
+                 char *text)
+{
+  g_auto(GStrv) fields = g_strsplit (text, "\t", CROSS_LINKS_COLUMNS + 1);
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *attributes = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object = NULL;
+  CrosscheckSpan *from, *to;
+  CrosscheckLabel *type;
+  CrosscheckLink *link;
+
+  if (g_strv_length (fields) != CROSS_LINKS_COLUMNS)
+    {
+      problem (doc, line, _("expected %u columns separated by tabs (link, type, from_document, "
+                            "from_annotation, to_document, to_annotation, from_text, to_text, "
+                            "attributes, note), not %u"),
+               CROSS_LINKS_COLUMNS, g_strv_length (fields));
+      return;
+    }
+
+  from_text = unescape_cell (fields[6]);
+  to_text = unescape_cell (fields[7]);
+  attributes = unescape_cell (fields[8]);
+  note = unescape_cell (fields[9]);
+  if (from_text == NULL || to_text == NULL || attributes == NULL || note == NULL)
+    {
+      problem (doc, line, _("a backslash in a cell must start \\t, \\n or \\\\"));
+      return;
+    }
+
+  from = cross_end (doc, line, fields[2], fields[3], from_text);
+  to = from != NULL ? cross_end (doc, line, fields[4], fields[5], to_text) : NULL;
+  if (from == NULL || to == NULL)
+    return;
+  if (from == to)
+    {
+      problem (doc, line, _("a link cannot join %s to itself"), fields[3]);
+      return;
+    }
+
+  if (*attributes != '\0')
+    {
+      parser = json_parser_new ();
+      if (!json_is_flat (attributes) || !json_parser_load_from_data (parser, attributes, -1, NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          g_autofree char *quoted = shorten (attributes);
+
+          problem (doc, line, _("the attributes must be a JSON object of strings, as in "
+                                "{\"certainty\": \"hedged\"}, not “%s”"), quoted);
+          return;
+        }
+      object = json_node_get_object (json_parser_get_root (parser));
+      members = json_object_get_members (object);
+      for (GList *m = members; m != NULL; m = m->next)
+        {
+          JsonNode *value = json_object_get_member (object, m->data);
+
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING ||
+              !crosscheck_is_valid_name (m->data))
+            {
+              g_autofree char *quoted = shorten (m->data);
+
+              problem (doc, line, _("the attribute “%s” must have a name of 1 to 64 characters "
+                                    "without spaces and a string value"), quoted);
+              return;
+            }
+        }
+    }
+
+  type = use_type (doc->self, fields[1], TRUE, &error);
+  if (type == NULL)
+    {
+      problem_from_error (doc, line, error);
+      return;
+    }
+
+  link = add_link (doc, line, type, from, to);
+  targets = g_ptr_array_new ();
+  g_ptr_array_add (targets, link);
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      if (!annotation_set_attribute (doc, line, fields[0], targets, m->data,
+                                     json_object_get_string_member (object, m->data)))
+        return;
+    }
+  if (*note != '\0' && *crosscheck_annotation_get_note (CROSSCHECK_ANNOTATION (link)) == '\0')
+    _crosscheck_annotation_set_note (CROSSCHECK_ANNOTATION (link), note);
+}
+
+/**
+ * crosscheck_brat_import_add_cross_links:
+ * @self: a #CrosscheckBratImport
+ * @name: the file name, for messages
+ * @data: (array length=length): the contents of cross-document-links.tsv
+ * @length: its length in bytes
+ * @error: return location for a #GError
+ *
+ * Adds the links between documents that Crosscheck's brat export writes
+ * to cross-document-links.tsv (brat has none): one per line after the
+ * header, with both ends named by document and `T` id, as in the
+ * documents added before. A malformed line fails the import as in
+ * crosscheck_brat_import_add_document(), unless the import skips bad
+ * lines.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crosscheck_brat_import_add_cross_links (CrosscheckBratImport  *self,
+                                        const char            *name,
+                                        const char            *data,
+                                        gsize                  length,
+                                        GError               **error)
+{
+  g_auto(Doc) doc = { 0 };
+  const char *p = data;
+  const char *end = data + length;
+  guint number = 0;
+
+  g_return_val_if_fail (CROSSCHECK_IS_BRAT_IMPORT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (!self->finished, FALSE);
+
+  if (self->failed)
+    {
+      g_set_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_FAILED,
+                   _("The import stopped at an earlier error."));
+      return FALSE;
+    }
+  if (length > CROSSCHECK_BRAT_MAX_ANN_BYTES)
+    {
+      g_autofree char *limit = g_format_size_full (CROSSCHECK_BRAT_MAX_ANN_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, CROSSCHECK_BRAT_ERROR, CROSSCHECK_BRAT_ERROR_FILE,
+                   _("%s: the file is over the limit of %s"), name, limit);
       self->failed = TRUE;
       return FALSE;
     }
 
-  for (guint i = 0; i < doc.problems->len; i++)
-    {
-      Problem *p = &g_array_index (doc.problems, Problem, i);
+  doc.self = self;
+  doc.name = name;
+  doc.lines = g_ptr_array_new_with_free_func (line_free);
+  doc.problems = g_array_new (FALSE, FALSE, sizeof (Problem));
+  g_array_set_clear_func (doc.problems, problem_clear);
+  doc.bad = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      warn (self, _("%s:%u: %s (line left out)"), ann_name, p->line, p->message);
+  while (p != NULL && p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      gsize n = (eol != NULL ? eol : end) - p;
+      g_autofree char *text = NULL;
+      Line *line = g_new0 (Line, 1);
+
+      line->number = ++number;
+      g_ptr_array_add (doc.lines, line);
+      if (n > 0 && p[n - 1] == '\r')
+        n--;
+
+      if (memchr (p, '\0', n) != NULL)
+        problem (&doc, line, _("the line contains a NUL byte"));
+      else if (!g_utf8_validate_len (p, n, NULL))
+        problem (&doc, line, _("the line is not valid UTF-8"));
+      else
+        text = g_strndup (p, n);
+      p = eol != NULL ? eol + 1 : NULL;
+
+      if (text == NULL || text[strspn (text, " \t")] == '\0')
+        continue;
+      /* The header */
+      if (number == 1 && g_str_has_prefix (text, "link\t"))
+        continue;
+
+      read_cross_link (&doc, line, text);
     }
 
-  return TRUE;
+  return report_problems (&doc, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1742,6 +2466,9 @@ crosscheck_brat_import_add_folder (CrosscheckBratImport  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = NULL;
   gboolean has_conf = FALSE;
+  gboolean has_visual = FALSE;
+  gboolean has_shortcuts = FALSE;
+  gboolean has_cross_links = FALSE;
   GFileInfo *info;
 
   g_return_val_if_fail (CROSSCHECK_IS_BRAT_IMPORT (self), FALSE);
@@ -1778,6 +2505,12 @@ crosscheck_brat_import_add_folder (CrosscheckBratImport  *self,
               display, name);
       else if (g_str_equal (name, "annotation.conf"))
         has_conf = TRUE;
+      else if (g_str_equal (name, "visual.conf"))
+        has_visual = TRUE;
+      else if (g_str_equal (name, "kb_shortcuts.conf"))
+        has_shortcuts = TRUE;
+      else if (g_str_equal (name, CROSSCHECK_BRAT_CROSS_LINKS_FILE))
+        has_cross_links = TRUE;
       else if (g_str_has_suffix (name, ".txt") && strlen (name) > 4)
         g_ptr_array_add (texts, g_strndup (name, strlen (name) - 4));
       else if (g_str_has_suffix (name, ".ann") && strlen (name) > 4)
@@ -1825,6 +2558,40 @@ crosscheck_brat_import_add_folder (CrosscheckBratImport  *self,
         return FALSE;
     }
 
+  /* Colours and keys are a nicety: a file that cannot be read is a warning. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *conf = i == 0 ? "visual.conf" : "kb_shortcuts.conf";
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) conf_error = NULL;
+      g_autofree char *conf_name = NULL;
+      const char *data;
+      gsize length;
+
+      if (!(i == 0 ? has_visual : has_shortcuts))
+        continue;
+      file = g_file_get_child (folder, conf);
+      conf_name = g_file_get_parse_name (file);
+      bytes = load_limited (file, CROSSCHECK_BRAT_MAX_CONF_BYTES, cancellable, &conf_error);
+      if (g_error_matches (conf_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&conf_error));
+          self->failed = TRUE;
+          return FALSE;
+        }
+      if (bytes == NULL)
+        {
+          warn (self, _("%s; it was ignored"), conf_error->message);
+          continue;
+        }
+      data = g_bytes_get_data (bytes, &length);
+      if (i == 0)
+        crosscheck_brat_import_set_visual (self, conf_name, data ? data : "", length);
+      else
+        crosscheck_brat_import_set_shortcuts (self, conf_name, data ? data : "", length);
+    }
+
   g_ptr_array_sort (texts, compare_names);
   for (guint i = 0; i < texts->len; i++)
     {
@@ -1863,6 +2630,24 @@ crosscheck_brat_import_add_folder (CrosscheckBratImport  *self,
       text_data = g_bytes_get_data (text, &text_length);
       if (!crosscheck_brat_import_add_document (self, path, text_data ? text_data : "", text_length,
                                                 ann_data, ann_length, error))
+        return FALSE;
+    }
+
+  if (has_cross_links)
+    {
+      g_autoptr(GFile) file = g_file_get_child (folder, CROSSCHECK_BRAT_CROSS_LINKS_FILE);
+      g_autoptr(GBytes) bytes = load_limited (file, CROSSCHECK_BRAT_MAX_ANN_BYTES, cancellable, error);
+      g_autofree char *tsv_name = g_file_get_parse_name (file);
+      const char *data;
+      gsize length;
+
+      if (bytes == NULL)
+        {
+          self->failed = TRUE;
+          return FALSE;
+        }
+      data = g_bytes_get_data (bytes, &length);
+      if (!crosscheck_brat_import_add_cross_links (self, tsv_name, data ? data : "", length, error))
         return FALSE;
     }
 
@@ -1920,7 +2705,9 @@ attach_attribute_specs (CrosscheckBratImport *self)
 
               if (applies && crosscheck_label_lookup_attribute (label, def->name) == NULL)
                 crosscheck_label_add_attribute (label, def->name,
-                                                (const char * const *) def->values->pdata);
+                                                def->free_text
+                                                ? (const char * const *) &def->values->pdata[def->values->len - 1]
+                                                : (const char * const *) def->values->pdata);
             }
         }
 
@@ -1993,6 +2780,7 @@ crosscheck_brat_import_finish (CrosscheckBratImport  *self,
 
   self->finished = TRUE;
   attach_attribute_specs (self);
+  apply_looks (self);
   add_default_link_types (self);
 
   /* What the loader accepts is a valid project; anything else is a bug

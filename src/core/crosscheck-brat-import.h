@@ -32,6 +32,22 @@ G_BEGIN_DECLS
 #define CROSSCHECK_BRAT_MAX_CONF_BYTES (1024 * 1024)
 
 /**
+ * CROSSCHECK_BRAT_CROSS_LINKS_FILE:
+ *
+ * The file in which Crosscheck's brat export puts the links between
+ * documents, which brat cannot hold, and from which the import reads them.
+ */
+#define CROSSCHECK_BRAT_CROSS_LINKS_FILE "cross-document-links.tsv"
+
+/**
+ * CROSSCHECK_BRAT_DIRECTIVE:
+ *
+ * How the comment lines start in which annotation.conf holds what brat has
+ * no words for (claim labels, free-text attributes); see docs/format.md.
+ */
+#define CROSSCHECK_BRAT_DIRECTIVE "# crosscheck:"
+
+/**
  * CrosscheckBratError:
  * @CROSSCHECK_BRAT_ERROR_BAD_LINE: a line of a `.ann` file is malformed or
  *   does not fit its text; the message starts with `FILE:LINE: `
@@ -70,6 +86,14 @@ gboolean               crosscheck_brat_import_set_config    (CrosscheckBratImpor
                                                              const char                *data,
                                                              gsize                      length,
                                                              GError                   **error);
+void                   crosscheck_brat_import_set_visual    (CrosscheckBratImport      *self,
+                                                             const char                *name,
+                                                             const char                *data,
+                                                             gsize                      length);
+void                   crosscheck_brat_import_set_shortcuts (CrosscheckBratImport      *self,
+                                                             const char                *name,
+                                                             const char                *data,
+                                                             gsize                      length);
 gboolean               crosscheck_brat_import_add_document  (CrosscheckBratImport      *self,
                                                              const char                *name,
                                                              const char                *text,
@@ -77,6 +101,11 @@ gboolean               crosscheck_brat_import_add_document  (CrosscheckBratImpor
                                                              const char                *ann,
                                                              gsize                      ann_length,
                                                              GError                   **error);
+gboolean               crosscheck_brat_import_add_cross_links (CrosscheckBratImport    *self,
+                                                               const char              *name,
+                                                               const char              *data,
+                                                               gsize                    length,
+                                                               GError                 **error);
 gboolean               crosscheck_brat_import_add_folder    (CrosscheckBratImport      *self,
                                                              GFile                     *folder,
                                                              GCancellable              *cancellable,

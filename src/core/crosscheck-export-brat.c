@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crosscheck-annotation.h"
+#include "crosscheck-brat-import.h"
 #include "crosscheck-document.h"
 #include "crosscheck-export-private.h"
 #include "crosscheck-label.h"
@@ -29,9 +30,12 @@
  *   A1<TAB>NAME T1 VALUE                  an attribute of a span or link
  *   #1<TAB>AnnotatorNotes T1<TAB>NOTE     a note
  *
- * and for the whole collection annotation.conf (the label set) and
- * visual.conf (the colours). brat has no links between documents: those
- * go to cross-document-links.tsv, with a warning. */
+ * and for the whole collection annotation.conf (the label set),
+ * visual.conf (the colours) and kb_shortcuts.conf (the keys). What brat
+ * has no words for (claim labels, free-text attributes) is in comment
+ * lines of annotation.conf, "# crosscheck: claim CLAIM", which brat skips
+ * and Crosscheck's import reads. brat has no links between documents:
+ * those go to cross-document-links.tsv, with a warning. */
 
 typedef struct
 {
@@ -44,13 +48,14 @@ typedef struct
   GPtrArray  *attributes;
   GHashTable *attribute_args;
   GHashTable *attribute_values;
+  GHashTable *free_text;   /* names of attributes that take any text (set) */
 } Config;
 
 typedef struct
 {
   GPtrArray *cross;             /* ids of links between documents */
   GPtrArray *changed_values;    /* ids whose attribute values lost white space */
-  GPtrArray *changed_notes;     /* ids whose notes lost line breaks */
+  GPtrArray *changed_notes;     /* ids whose notes lost tabs or white space */
   GPtrArray *edge_breaks;       /* ids of spans that start or end with a line break */
 } Problems;
 
@@ -151,6 +156,8 @@ config_add_labels (Config            *config,
           const CrosscheckAttributeSpec *spec = g_ptr_array_index (specs, j);
 
           config_add_attribute (config, spec->name, name, NULL);
+          if (spec->values == NULL || spec->values[0] == NULL)
+            g_hash_table_add (config->free_text, g_strdup (spec->name));
           for (guint k = 0; spec->values != NULL && spec->values[k] != NULL; k++)
             {
               gboolean changed;
@@ -191,6 +198,10 @@ append_attributes (Config               *config,
     g_ptr_array_add (problems->changed_values, g_strdup (exported_id));
 }
 
+/* A note of several lines is several "#" lines, which brat shows one
+ * after the other and Crosscheck's import joins with line breaks again.
+ * Tabs, white space around a line and leading empty lines do not survive;
+ * what comes back is compared with the note to report that. */
 static void
 append_note (GString              *notes,
              guint                *n_notes,
@@ -200,15 +211,26 @@ append_note (GString              *notes,
              Problems             *problems)
 {
   const char *note = crosscheck_annotation_get_note (annotation);
-  g_autofree char *line = NULL;
-  gboolean changed;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) back = g_string_new (NULL);
 
   if (*note == '\0')
     return;
 
-  line = one_line (note, &changed);
-  g_string_append_printf (notes, "#%u\tAnnotatorNotes %s\t%s\n", ++*n_notes, target, line);
-  if (changed)
+  lines = g_strsplit (note, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean changed;
+      g_autofree char *line = one_line (lines[i], &changed);
+
+      g_strstrip (line);
+      g_string_append_printf (notes, "#%u\tAnnotatorNotes %s\t%s\n", ++*n_notes, target, line);
+      if (back->len > 0)
+        g_string_append_c (back, '\n');
+      g_string_append (back, line);
+    }
+
+  if (!g_str_equal (back->str, note))
     g_ptr_array_add (problems->changed_notes, g_strdup (exported_id));
 }
 
@@ -277,16 +299,53 @@ append_tsv_cell (GString    *out,
 }
 
 static void
-write_conf (Config  *config,
-            GString *conf,
-            GString *visual)
+write_shortcuts (CrosscheckExporter *self,
+                 GPtrArray          *names,
+                 GHashTable         *index,
+                 GString            *shortcuts)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      gunichar key = crosscheck_label_get_shortcut (g_hash_table_lookup (index, name));
+      char buffer[8] = { 0 };
+
+      if (key == 0)
+        continue;
+      /* brat would read the line as a comment. */
+      if (key == '#')
+        {
+          _crosscheck_exporter_warn (self, _("brat cannot hold the key “#”; %s has no key in "
+                                             "kb_shortcuts.conf"), name);
+          continue;
+        }
+      g_unichar_to_utf8 (key, buffer);
+      g_string_append_printf (shortcuts, "%s\t%s\n", buffer, name);
+    }
+}
+
+static void
+write_conf (CrosscheckExporter *self,
+            Config             *config,
+            GString            *conf,
+            GString            *visual,
+            GString            *shortcuts)
 {
   g_string_append (conf,
                    "# brat annotation configuration, written by Crosscheck.\n"
-                   "# Labels of both kinds (entities and claims) are brat entities.\n\n"
+                   "# Labels of both kinds (entities and claims) are brat entities;\n"
+                   "# \"" CROSSCHECK_BRAT_DIRECTIVE " claim NAME\" marks a claim label and\n"
+                   "# \"" CROSSCHECK_BRAT_DIRECTIVE " free-text NAME\" an attribute that takes any text.\n\n"
                    "[entities]\n\n");
   for (guint i = 0; i < config->labels->len; i++)
-    g_string_append_printf (conf, "%s\n", (char *) g_ptr_array_index (config->labels, i));
+    {
+      const char *name = g_ptr_array_index (config->labels, i);
+      CrosscheckLabel *label = g_hash_table_lookup (config->label_index, name);
+
+      g_string_append_printf (conf, "%s\n", name);
+      if (crosscheck_label_get_kind (label) == CROSSCHECK_LABEL_CLAIM)
+        g_string_append_printf (conf, CROSSCHECK_BRAT_DIRECTIVE " claim %s\n", name);
+    }
 
   g_string_append (conf, "\n[relations]\n\n");
   for (guint i = 0; i < config->link_types->len; i++)
@@ -305,8 +364,23 @@ write_conf (Config  *config,
       GPtrArray *args = g_hash_table_lookup (config->attribute_args, name);
       GPtrArray *values = g_hash_table_lookup (config->attribute_values, name);
 
-      /* An attribute without values would be a yes/no flag in brat. */
-      if (values->len == 0 || args->len == 0)
+      if (args->len == 0)
+        continue;
+
+      /* An attribute without values would be a yes/no flag in brat: a
+       * free-text one that no annotation uses is only in the comment. */
+      if (g_hash_table_contains (config->free_text, name))
+        {
+          g_string_append_printf (conf, CROSSCHECK_BRAT_DIRECTIVE " free-text %s", name);
+          if (values->len == 0)
+            {
+              g_string_append (conf, " Arg:");
+              for (guint j = 0; j < args->len; j++)
+                g_string_append_printf (conf, "%s%s", j > 0 ? "|" : "", (char *) g_ptr_array_index (args, j));
+            }
+          g_string_append_c (conf, '\n');
+        }
+      if (values->len == 0)
         continue;
 
       g_string_append_printf (conf, "%s\tArg:", name);
@@ -334,6 +408,10 @@ write_conf (Config  *config,
 
       g_string_append_printf (visual, "%s\tcolor:%s\n", name, crosscheck_label_get_color (type));
     }
+
+  g_string_append (shortcuts, "# brat keyboard shortcuts, written by Crosscheck: KEY<TAB>TYPE.\n\n");
+  write_shortcuts (self, config->labels, config->label_index, shortcuts);
+  write_shortcuts (self, config->link_types, config->type_index, shortcuts);
 }
 
 static void
@@ -351,10 +429,12 @@ warn_problems (CrosscheckExporter *self,
                                 "brat attribute values are single words; spaces, “|” and “,” "
                                 "became “_” in the attributes of %u annotations: %s");
   CROSSCHECK_EXPORTER_WARN_IDS (self, problems->changed_notes,
-                                "brat notes are one line; line breaks and tabs became spaces in "
-                                "the note of %u annotation: %s",
-                                "brat notes are one line; line breaks and tabs became spaces in "
-                                "the notes of %u annotations: %s");
+                                "brat notes are lines of text; tabs became spaces, and white "
+                                "space around lines or before the first was lost, in the note "
+                                "of %u annotation: %s",
+                                "brat notes are lines of text; tabs became spaces, and white "
+                                "space around lines or before the first was lost, in the notes "
+                                "of %u annotations: %s");
   CROSSCHECK_EXPORTER_WARN_IDS (self, problems->edge_breaks,
                                 "brat spans do not cover line breaks; %u span loses the line "
                                 "break at its start or end: %s",
@@ -368,7 +448,8 @@ _crosscheck_export_brat (CrosscheckExporter  *self,
 {
   GString *conf = _crosscheck_exporter_add_file (self, "annotation.conf");
   GString *visual = _crosscheck_exporter_add_file (self, "visual.conf");
-  GString *tsv = _crosscheck_exporter_add_file (self, "cross-document-links.tsv");
+  GString *shortcuts = _crosscheck_exporter_add_file (self, "kb_shortcuts.conf");
+  GString *tsv = _crosscheck_exporter_add_file (self, CROSSCHECK_BRAT_CROSS_LINKS_FILE);
   Config config = { 0 };
   Problems problems = { 0 };
   gboolean ok = TRUE;
@@ -382,6 +463,7 @@ _crosscheck_export_brat (CrosscheckExporter  *self,
                                                  (GDestroyNotify) g_ptr_array_unref);
   config.attribute_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                    (GDestroyNotify) g_ptr_array_unref);
+  config.free_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   problems.cross = g_ptr_array_new_with_free_func (g_free);
   problems.changed_values = g_ptr_array_new_with_free_func (g_free);
   problems.changed_notes = g_ptr_array_new_with_free_func (g_free);
@@ -511,7 +593,7 @@ _crosscheck_export_brat (CrosscheckExporter  *self,
 
   if (ok)
     {
-      write_conf (&config, conf, visual);
+      write_conf (self, &config, conf, visual, shortcuts);
       warn_problems (self, &problems);
     }
 
@@ -522,6 +604,7 @@ _crosscheck_export_brat (CrosscheckExporter  *self,
   g_ptr_array_unref (config.attributes);
   g_hash_table_unref (config.attribute_args);
   g_hash_table_unref (config.attribute_values);
+  g_hash_table_unref (config.free_text);
   g_ptr_array_unref (problems.cross);
   g_ptr_array_unref (problems.changed_values);
   g_ptr_array_unref (problems.changed_notes);

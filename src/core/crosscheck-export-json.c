@@ -133,6 +133,8 @@ _crosscheck_export_jsonl (CrosscheckExporter  *self,
               _crosscheck_export_append_attributes (docs, annotation);
               append_member (docs, "note", crosscheck_annotation_get_note (annotation));
               append_member (docs, "annotator", crosscheck_annotation_get_annotator (annotation));
+              if (crosscheck_annotation_get_review (annotation) != NULL)
+                append_member (docs, "needs_review", crosscheck_annotation_get_review (annotation));
               g_string_append_c (docs, '}');
             }
 

@@ -491,6 +491,34 @@ write_files (CrosscheckExporter  *self,
   return TRUE;
 }
 
+/* Spans that re-anchoring could not place for sure are exported where they
+ * were left; whoever trains on the dataset should know which. */
+static void
+warn_needs_review (CrosscheckExporter *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint p = 0; p < self->n_projects; p++)
+    {
+      GListModel *spans = G_LIST_MODEL (crosscheck_project_get_spans (self->projects[p]));
+
+      for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+        {
+          g_autoptr(CrosscheckAnnotation) annotation = g_list_model_get_item (spans, i);
+
+          if (crosscheck_annotation_get_review (annotation) != NULL)
+            g_ptr_array_add (ids, _crosscheck_exporter_id (self, p,
+                                                           crosscheck_annotation_get_id (annotation)));
+        }
+    }
+
+  CROSSCHECK_EXPORTER_WARN_IDS (self, ids,
+                                "%u span still needs review after its article changed and is "
+                                "exported where re-anchoring left it: %s",
+                                "%u spans still need review after their articles changed and are "
+                                "exported where re-anchoring left them: %s");
+}
+
 /**
  * crosscheck_export_projects:
  * @projects: (array length=n_projects): the projects to export
@@ -563,6 +591,7 @@ crosscheck_export_projects (CrosscheckProject             **projects,
     }
   else
     {
+      warn_needs_review (&self);
       ok = formats[format].func (&self, error) &&
            !g_cancellable_set_error_if_cancelled (cancellable, error) &&
            write_files (&self, directory, options->overwrite, error);

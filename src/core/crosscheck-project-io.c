@@ -57,6 +57,8 @@ typedef struct
   guint              n_anchor_problems;
 } Loader;
 
+/* Messages are translated: a format built with a macro such as G_GINT64_FORMAT
+ * would reach xgettext cut off at the macro, so 64-bit numbers go as %lld. */
 static void
 add_problem (Loader     *loader,
              const char *path,
@@ -243,12 +245,12 @@ read_offset (Loader     *loader,
   value = node->v.integer;
   if (value < 0)
     {
-      add_problem (loader, p, _("must not be negative (%" G_GINT64_FORMAT ")"), value);
+      add_problem (loader, p, _("must not be negative (%lld)"), (long long) value);
       return FALSE;
     }
   if (value > G_MAXINT32)
     {
-      add_problem (loader, p, _("%" G_GINT64_FORMAT " is out of range"), value);
+      add_problem (loader, p, _("%lld is out of range"), (long long) value);
       return FALSE;
     }
 
@@ -825,6 +827,7 @@ resolve (Loader     *loader,
     {
       g_autofree char *p = subpath (path, key);
 
+      /* TRANSLATORS: %s is “document” or “span”, translated on their own */
       add_problem (loader, p, _("no %s has the id “%s”"), what, id);
     }
 
@@ -889,6 +892,7 @@ read_spans (Loader     *loader,
         continue;
 
       if (read_string (loader, object, path, "document", TRUE, FALSE, &document_id))
+        /* TRANSLATORS: fills “no %s has the id “%s”” */
         document = resolve (loader, document_id, CROSSCHECK_TYPE_DOCUMENT, path, "document",
                             _("document"));
 
@@ -1007,6 +1011,7 @@ read_links (Loader     *loader,
         }
 
       if (read_string (loader, object, path, "from", TRUE, FALSE, &from_id))
+        /* TRANSLATORS: fills “no %s has the id “%s”” */
         from = resolve (loader, from_id, CROSSCHECK_TYPE_SPAN, path, "from", _("span"));
       if (read_string (loader, object, path, "to", TRUE, FALSE, &to_id))
         to = resolve (loader, to_id, CROSSCHECK_TYPE_SPAN, path, "to", _("span"));
@@ -1224,14 +1229,14 @@ read_header (Loader     *loader,
     {
       *code = CROSSCHECK_PROJECT_ERROR_NEWER_VERSION;
       add_problem (loader, "version",
-                   _("the file is format version %" G_GINT64_FORMAT ", made by a newer Crosscheck; "
+                   _("the file is format version %lld, made by a newer Crosscheck; "
                      "this one reads version %d and older. Update Crosscheck to open it"),
-                   number, CROSSCHECK_FORMAT_VERSION);
+                   (long long) number, CROSSCHECK_FORMAT_VERSION);
       return FALSE;
     }
   if (number < 1)
     {
-      add_problem (loader, "version", _("%" G_GINT64_FORMAT " is not a format version"), number);
+      add_problem (loader, "version", _("%lld is not a format version"), (long long) number);
       return FALSE;
     }
 

@@ -23,6 +23,8 @@ void     _crosscheck_project_insert_link     (CrosscheckProject  *self,
                                               CrosscheckLink     *link);
 gboolean _crosscheck_project_has_id          (CrosscheckProject  *self,
                                               const char         *id);
+char    *_crosscheck_project_new_id          (CrosscheckProject  *self,
+                                              char                prefix);
 void     _crosscheck_project_set_file        (CrosscheckProject  *self,
                                               GFile              *file);
 CrosscheckDocument *_crosscheck_project_find_same_text (CrosscheckProject  *self,

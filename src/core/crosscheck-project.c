@@ -1061,6 +1061,26 @@ new_id (CrosscheckProject *self,
   return id;
 }
 
+/**
+ * _crosscheck_project_new_id:
+ * @self: a #CrosscheckProject
+ * @prefix: `d`, `s` or `l`, for a document, span or link
+ *
+ * Returns: (transfer full): the next id with @prefix that nothing in the
+ *   project has
+ */
+char *
+_crosscheck_project_new_id (CrosscheckProject *self,
+                            char               prefix)
+{
+  g_return_val_if_fail (CROSSCHECK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (prefix == 'd' || prefix == 's' || prefix == 'l', NULL);
+
+  return new_id (self, prefix,
+                 prefix == 'd' ? &self->next_document :
+                 prefix == 's' ? &self->next_span : &self->next_link);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Edits                                                                     */
 

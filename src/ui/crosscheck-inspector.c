@@ -405,6 +405,9 @@ crosscheck_inspector_new (CrosscheckProject    *project,
     {
       GtkWidget *swap = gtk_button_new_with_mnemonic (_("S_wap Direction"));
 
+      /* GTK 4.8 would read the mnemonic's underscore out. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (swap), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Swap Direction"), -1);
       g_signal_connect_swapped (swap, "clicked", G_CALLBACK (on_swap_clicked), self);
       gtk_box_append (GTK_BOX (buttons), swap);
     }
@@ -423,6 +426,8 @@ crosscheck_inspector_new (CrosscheckProject    *project,
       gtk_box_append (GTK_BOX (buttons), reviewed);
     }
   delete = gtk_button_new_with_mnemonic (is_link (self) ? _("_Delete Link") : _("_Delete Span"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  is_link (self) ? _("Delete Link") : _("Delete Span"), -1);
   gtk_widget_add_css_class (delete, "destructive-action");
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
   gtk_box_append (GTK_BOX (buttons), delete);

@@ -197,6 +197,10 @@ crosscheck_label_editor_present (GtkWindow           *parent,
   gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);
   g_object_set_data_full (G_OBJECT (window), "editor", editor, (GDestroyNotify) editor_free);
 
+  /* GTK 4.8 would read the mnemonics' underscores out. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label ? _("Save") : _("Add"), -1);
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
@@ -222,6 +226,8 @@ crosscheck_label_editor_present (GtkWindow           *parent,
   editor->color_button = GTK_COLOR_BUTTON (gtk_color_button_new_with_rgba (&rgba));
   G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_widget_set_valign (GTK_WIDGET (editor->color_button), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (editor->color_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colour"), -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (color_row), _("Colour"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (color_row), GTK_WIDGET (editor->color_button));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (color_row), GTK_WIDGET (editor->color_button));
@@ -252,6 +258,8 @@ crosscheck_label_editor_present (GtkWindow           *parent,
       GtkWidget *danger = adw_preferences_group_new ();
       GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete…"));
 
+      gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Delete…"), -1);
       gtk_widget_add_css_class (delete, "destructive-action");
       gtk_widget_set_halign (delete, GTK_ALIGN_START);
       g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete), editor);

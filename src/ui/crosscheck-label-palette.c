@@ -109,7 +109,8 @@ update_row (GtkListBoxRow          *row,
   if (shortcut != 0)
     {
       if (g_unichar_isupper (shortcut))
-        g_string_append (key_text, "Shift+");
+        /* TRANSLATORS: the Shift key, before the key that is typed with it (Shift+X) */
+        g_string_append (key_text, C_("keyboard", "Shift+"));
       g_string_append_unichar (key_text, g_unichar_toupper (shortcut));
     }
 
@@ -121,6 +122,7 @@ update_row (GtkListBoxRow          *row,
   gtk_widget_set_visible (GTK_WIDGET (keys), key_text->len > 0);
   gtk_label_set_label (count, count_text);
 
+  /* TRANSLATORS: read by screen readers for a label: its name, its key, how often it is used */
   accessible = g_strdup_printf (_("%s, key %s, %s"), crosscheck_label_get_name (label),
                                 key_text->len ? key_text->str : _("none"), count_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -202,6 +204,7 @@ create_row (gpointer item,
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_set_tooltip_text (edit, _("Edit Label"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Label"), -1);
   g_object_set_data (G_OBJECT (edit), "label", label);
   g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_clicked), self);
 
@@ -305,6 +308,9 @@ crosscheck_label_palette_init (CrosscheckLabelPalette *self)
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Label…"));
   GtkWidget *hint = gtk_label_new (_("Select text in an article, then press a label’s key, its place "
                                      "in the list (1–9), or click it."));
+
+  /* GTK 4.8 would read the mnemonic's underscore out. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Label…"), -1);
 
   self->rows = g_ptr_array_new ();
 

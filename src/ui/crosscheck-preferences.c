@@ -85,6 +85,8 @@ crosscheck_preferences_present (GtkWindow *parent,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (snap_row),
                                _("A selection that starts or ends inside a word covers the whole word"));
   gtk_widget_set_valign (snap_switch, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (snap_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Extend selections to whole words"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (snap_row), snap_switch);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (snap_row), snap_switch);
   g_settings_bind (settings, "snap-to-words", snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
@@ -93,6 +95,8 @@ crosscheck_preferences_present (GtkWindow *parent,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (looks), _("Appearance"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (size_row), _("Article text size"));
   gtk_widget_set_valign (size_spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (size_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article text size"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (size_row), size_spin);
   g_settings_bind (settings, "font-size", size_spin, "value", G_SETTINGS_BIND_DEFAULT);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (style_row), _("Style"));

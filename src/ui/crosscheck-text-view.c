@@ -270,9 +270,7 @@ crosscheck_text_view_snapshot_layer (GtkTextView      *view,
     {
       DrawData draw = { snapshot };
 
-      visible_offsets (self, &start, &end);
-      crosscheck_span_list_foreach_overlapping (crosscheck_project_get_spans (self->project),
-                                                self->document, start, end, collect_span, spans);
+      spans = crosscheck_text_view_get_visible_spans (self);
       /* Adwaita's orange: distinct from every default label colour. */
       gdk_rgba_parse (&draw.color, dark ? "#ffa348" : "#e66100");
       for (guint i = 0; i < spans->len; i++)

@@ -16,8 +16,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CrosscheckApplication) app = NULL;
+  const char *localedir;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree, the translations are the build's (po/LANG/LC_MESSAGES). */
+  localedir = g_getenv ("CROSSCHECK_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
