@@ -440,7 +440,9 @@ parse_array (Parser             *parser,
 
         if (!parse_value (parser, depth + 1, &element))
           return FALSE;
-        g_array_append_val (parser->stack, element);
+        /* Checking the syntax alone keeps no elements. */
+        if (parser->arena != NULL)
+          g_array_append_val (parser->stack, element);
         if (++n == G_MAXUINT32 || (more = after_item (parser, ']')) < 0)
           return FALSE;
         if (!more)
