@@ -248,6 +248,77 @@ test_files (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* Seeded random edits of the sample project, aimed at JSON's own
+ * characters: whatever the fast parser still reads, json-glib must read
+ * the same. Like the loader, only UTF-8 text is parsed at all. */
+static void
+test_mutations (void)
+{
+  static const char pieces[][8] = {
+    "\"", "\\", "{", "}", "[", "]", ",", ":", " ", "\n", "\r", "\t", "0", "-", "1", "e",
+    ".", "\\u00e9", "\\ud83c", "\\n", "\\/", "\\x", "true", "null", "x", "\xc3\xa9", "\x01",
+  };
+  const char *samples = g_getenv ("CROSSCHECK_SAMPLES");
+  g_autofree char *path = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  gsize length;
+  guint read = 0;
+
+  if (samples == NULL)
+    {
+      g_test_skip ("CROSSCHECK_SAMPLES is not set");
+      return;
+    }
+  path = g_build_filename (samples, "sample.crosscheck.json", NULL);
+  g_assert_true (g_file_get_contents (path, &original, &length, NULL));
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(GString) text = g_string_new_len (original, length);
+      guint edits = g_rand_int_range (rand, 1, 4);
+
+      for (guint e = 0; e < edits; e++)
+        {
+          guint at = g_rand_int_range (rand, 0, text->len);
+          const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+          switch (g_rand_int_range (rand, 0, 3))
+            {
+            case 0:
+              g_string_insert (text, at, piece);
+              break;
+            case 1:
+              g_string_erase (text, at, MIN (text->len - at, strlen (piece)));
+              break;
+            default:
+              g_string_erase (text, at, 1);
+              g_string_insert (text, at, piece);
+              break;
+            }
+        }
+
+      if (!g_utf8_validate_len (text->str, text->len, NULL))
+        continue;
+
+      for (guint stream = 0; stream < 2; stream++)
+        {
+          g_autoptr(CrosscheckJsonTree) fast = crosscheck_json_tree_parse (text->str, text->len, stream);
+          g_autoptr(CrosscheckJsonTree) slow = NULL;
+
+          if (fast == NULL)
+            continue;
+          slow = parse_with_json_glib (text->str, text->len);
+          if (slow == NULL || !crosscheck_json_tree_equal (fast, slow))
+            g_error ("mutant %u (streamed: %u) read differently: %s", i, stream, text->str);
+          read++;
+        }
+    }
+
+  /* Many edits leave valid JSON: the comparison did happen. */
+  g_assert_cmpuint (read, >, 500);
+}
+
 /* Neither parser makes a tree of white space alone: json-glib gives no root
  * and no error, which the loader must turn into a message. */
 static void
@@ -280,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/core/json-tree/reading", test_reading);
   g_test_add_func ("/core/json-tree/files", test_files);
   g_test_add_func ("/core/json-tree/white-space-only", test_white_space_only);
+  g_test_add_func ("/core/json-tree/mutations", test_mutations);
 
   return g_test_run ();
 }

@@ -551,7 +551,8 @@ parse_root (Parser             *parser,
 
 /**
  * crosscheck_json_tree_parse:
- * @data: JSON text, which must outlive the tree
+ * @data: JSON text, which must outlive the tree: UTF-8 without NUL bytes,
+ *   which the loader checks first (json-glib refuses other bytes)
  * @length: its length in bytes
  * @stream: whether to leave the arrays that are members of the root unread
  *   until crosscheck_json_tree_next() reads them, one element at a time
