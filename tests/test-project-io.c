@@ -376,6 +376,11 @@ static const BadCase bad_cases[] = {
     "documents[0].sha256", "does not match the text" },
   { "unknown-key", "\"note\": \"\", \"attributes\": {}}", "\"note\": \"\", \"colour\": 1, \"attributes\": {}}",
     CROSSCHECK_PROJECT_ERROR_INVALID, NULL, "unknown key" },
+  { "unknown-key-lone-surrogate", "\"note\": \"\", \"attributes\": {}}",
+    "\"note\": \"\", \"\\ud83cx\": 1, \"attributes\": {}}", CROSSCHECK_PROJECT_ERROR_INVALID, NULL,
+    "unknown key" },
+  { "attribute-name-lone-surrogate", "\"certainty\": \"hedged\"", "\"\\ud83cx\": \"hedged\"",
+    CROSSCHECK_PROJECT_ERROR_INVALID, "spans[1].attributes.\xEF\xBF\xBD", "not a valid attribute name" },
   { "missing-key", "\"label\": \"EVENT\", ", "", CROSSCHECK_PROJECT_ERROR_INVALID,
     "spans[0].label", "missing" },
   { "bad-choice", "\"certainty\": \"hedged\"", "\"certainty\": \"sure\"", CROSSCHECK_PROJECT_ERROR_INVALID,
@@ -412,6 +417,10 @@ static const BadCase bad_cases[] = {
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ", "not valid JSON" },
   { "syntax", NULL, "{\n  \"format\": \"crosscheck-project\",\n  \"version\" 1\n}",
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 3, column", "not valid JSON" },
+  /* json-glib quotes the broken string with its lone surrogate as the
+   * invalid UTF-8 "\xED\xA0\xBC"; every message must be valid UTF-8. */
+  { "syntax-lone-surrogate", NULL, "[\"\\ud83c\\0 d\"x]", CROSSCHECK_PROJECT_ERROR_SYNTAX,
+    "line 1, column", "not valid JSON" },
   { "binary", NULL, "\x7f" "ELF\x02\x01", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "" },
   { "latin1", NULL, "{\"format\": \"caf\xe9\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "not UTF-8" },
 };
@@ -456,6 +465,7 @@ test_bad_file (gconstpointer data)
       g_autofree char *line = crosscheck_problem_to_string (g_ptr_array_index (problems, i));
 
       g_test_message ("problem: %s", line);
+      g_assert_true (g_utf8_validate (line, -1, NULL));
     }
 
   first = g_ptr_array_index (problems, 0);

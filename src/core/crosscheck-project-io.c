@@ -64,10 +64,18 @@ add_problem (Loader     *loader,
   g_ptr_array_add (loader->problems, crosscheck_problem_new (path, message));
 }
 
+/* Keys come from the file, and json-glib decodes a lone UTF-16 surrogate
+ * in a key (\ud83c) to bytes that are not UTF-8: those become U+FFFD, so
+ * that a path naming an unknown key is still text. */
 static char *
 subpath (const char *parent,
          const char *key)
 {
+  g_autofree char *valid = g_utf8_validate (key, -1, NULL) ? NULL : g_utf8_make_valid (key, -1);
+
+  if (valid != NULL)
+    key = valid;
+
   if (parent == NULL || *parent == '\0')
     return g_strdup (key);
 
@@ -1010,7 +1018,10 @@ prescan (Loader     *loader,
   return TRUE;
 }
 
-/* json-glib reports "<data>:LINE:COLUMN: Parse error: MESSAGE". */
+/* json-glib reports "<data>:LINE:COLUMN: Parse error: MESSAGE". MESSAGE may
+ * quote the broken string as json-glib decoded it, a lone UTF-16 surrogate
+ * (\ud83c) included, which is not UTF-8: shown as is, it would garble the
+ * message, so such bytes become U+FFFD. */
 static void
 add_syntax_problem (Loader       *loader,
                     const GError *error)
@@ -1018,7 +1029,7 @@ add_syntax_problem (Loader       *loader,
   guint line = 0;
   guint column = 0;
   int consumed = 0;
-  const char *message = error->message;
+  g_autofree char *message = g_utf8_make_valid (error->message, -1);
 
   if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
     {
