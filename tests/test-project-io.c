@@ -413,6 +413,7 @@ static const BadCase bad_cases[] = {
     CROSSCHECK_PROJECT_ERROR_NOT_A_PROJECT, "format", "not a Crosscheck project" },
   { "not-an-object", NULL, "[1, 2, 3]", CROSSCHECK_PROJECT_ERROR_NOT_A_PROJECT, NULL, "an array" },
   { "empty", NULL, "", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "empty" },
+  { "white-space-only", NULL, " \n\t\r\n", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "only white space" },
   { "truncated", NULL, "{\n  \"format\": \"crosscheck-project\",\n  \"version\": 1,\n  \"labels\": [",
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ", "not valid JSON" },
   { "syntax", NULL, "{\n  \"format\": \"crosscheck-project\",\n  \"version\" 1\n}",

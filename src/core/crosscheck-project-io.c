@@ -1167,6 +1167,8 @@ crosscheck_project_load_from_bytes (GBytes     *bytes,
     {
       if (!json_parser_load_from_data (parser, data, length, &local_error))
         add_syntax_problem (&loader, local_error);
+      else if (json_parser_get_root (parser) == NULL)
+        add_problem (&loader, NULL, _("the file is empty: it holds only white space"));
       else if (read_header (&loader, json_parser_get_root (parser), &code))
         {
           static const char * const keys[] = {
