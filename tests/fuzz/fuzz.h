@@ -21,6 +21,10 @@ G_BEGIN_DECLS
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
+/* fuzz-init.c: set-up before the first input, for libFuzzer only. */
+int LLVMFuzzerInitialize   (int           *argc,
+                            char        ***argv);
+
 /* Writes the message, then aborts on an error, a critical or a warning:
  * libFuzzer saves the input on SIGABRT, not on the SIGTRAP that GLib
  * raises for a fatal message. */
