@@ -935,10 +935,72 @@ fits_in_64_bits (const char *digits,
   return memcmp (digits, limit, 19) <= 0;
 }
 
+/* The UTF-16 code unit of the \uXXXX escape at @data (which starts with
+ * the backslash), or -1 if fewer than four hexadecimal digits follow. */
+static int
+escaped_unit (const char *data,
+              gsize       length)
+{
+  int unit = 0;
+
+  if (length < 6 || data[1] != 'u')
+    return -1;
+
+  for (guint k = 2; k < 6; k++)
+    {
+      if (!g_ascii_isxdigit (data[k]))
+        return -1;
+      unit = unit * 16 + g_ascii_xdigit_value (data[k]);
+    }
+
+  return unit;
+}
+
+/* Checks the \u escape at @data; returns the number of bytes it takes, or
+ * 0 with a problem. Text may not hold NUL, and a UTF-16 surrogate must come
+ * in a pair: json-glib turns a lone one into bytes that are not UTF-8, and
+ * leaks memory on a broken escape. */
+static gsize
+check_unicode_escape (Loader     *loader,
+                      const char *data,
+                      gsize       length,
+                      guint       line)
+{
+  g_autofree char *where = g_strdup_printf (_("line %u"), line);
+  int unit = escaped_unit (data, length);
+  int low;
+
+  if (unit < 0)
+    {
+      add_problem (loader, where, _("a \\u escape in a string needs four hexadecimal digits"));
+      return 0;
+    }
+  if (unit == 0)
+    {
+      add_problem (loader, where, _("a string contains the NUL character (\\u0000), "
+                                    "which project files may not hold"));
+      return 0;
+    }
+  if (unit < 0xD800 || unit > 0xDFFF)
+    return 6;
+
+  low = unit <= 0xDBFF ? escaped_unit (data + 6, length - 6) : -1;
+  if (low < 0xDC00 || low > 0xDFFF)
+    {
+      add_problem (loader, where, _("the escape \\u%04X in a string is half of a UTF-16 "
+                                    "surrogate pair without its other half, so it is not a "
+                                    "character"), (guint) unit);
+      return 0;
+    }
+
+  return 12;
+}
+
 /* Finds what the JSON parser would choke on, recurse too deeply into or
  * silently get wrong: nesting deeper than MAX_DEPTH, \u0000 escapes (text
- * may not hold NUL) and integers too long for 64 bits, which json-glib
- * wraps around instead of refusing. Returns FALSE with a problem. */
+ * may not hold NUL), broken \u escapes and integers too long for 64 bits,
+ * which json-glib wraps around instead of refusing. Returns FALSE with a
+ * problem. */
 static gboolean
 prescan (Loader     *loader,
          const char *data,
@@ -959,15 +1021,16 @@ prescan (Loader     *loader,
         {
           if (c == '\\' && i + 1 < length)
             {
-              if (data[i + 1] == 'u' && i + 5 < length && memcmp (data + i + 2, "0000", 4) == 0)
+              if (data[i + 1] == 'u')
                 {
-                  g_autofree char *where = g_strdup_printf (_("line %u"), line);
+                  gsize n = check_unicode_escape (loader, data + i, length - i, line);
 
-                  add_problem (loader, where, _("a string contains the NUL character (\\u0000), "
-                                                "which project files may not hold"));
-                  return FALSE;
+                  if (n == 0)
+                    return FALSE;
+                  i += n - 1;
                 }
-              i++;
+              else
+                i++;
             }
           else if (c == '"')
             in_string = FALSE;
