@@ -424,6 +424,11 @@ static const BadCase bad_cases[] = {
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ", "\\uDF09 in a string is half" },
   { "surrogate-pair", "\"text\": \"The bridge", "\"text\": \"\\ud83c\\ud83c The bridge",
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ", "\\uD83C in a string is half" },
+  /* json-glib 1.6 takes the first value and ignores (and leaks) the rest. */
+  { "trailing-array", NULL, "{\"format\": \"crosscheck-project\", \"version\": 1}\n[1]",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 2", "more after the end" },
+  { "number-then-object", NULL, "2{\"format\": \"crosscheck-project\", \"version\": 1}",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1", "more after the end" },
   { "short-unicode-escape", NULL, "{\"format\": \"\\u12\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX,
     "line 1", "needs four hexadecimal digits" },
   { "binary", NULL, "\x7f" "ELF\x02\x01", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "" },

@@ -998,8 +998,10 @@ check_unicode_escape (Loader     *loader,
 
 /* Finds what the JSON parser would choke on, recurse too deeply into or
  * silently get wrong: nesting deeper than MAX_DEPTH, \u0000 escapes (text
- * may not hold NUL), broken \u escapes and integers too long for 64 bits,
- * which json-glib wraps around instead of refusing. Returns FALSE with a
+ * may not hold NUL), broken \u escapes, integers too long for 64 bits,
+ * which json-glib wraps around instead of refusing, and anything after the
+ * first value, which json-glib 1.6 ignores (and leaks) when that value is
+ * an object or a number followed by an object. Returns FALSE with a
  * problem. */
 static gboolean
 prescan (Loader     *loader,
@@ -1009,6 +1011,7 @@ prescan (Loader     *loader,
   guint depth = 0;
   guint line = 1;
   gboolean in_string = FALSE;
+  gboolean ended = FALSE;  /* the first value is complete */
 
   for (gsize i = 0; i < length; i++)
     {
@@ -1016,6 +1019,15 @@ prescan (Loader     *loader,
 
       if (c == '\n')
         line++;
+
+      if (ended && !in_string && !g_ascii_isspace (c))
+        {
+          g_autofree char *where = g_strdup_printf (_("line %u"), line);
+
+          add_problem (loader, where, _("not valid JSON: there is more after the end of the "
+                                        "data; a project file holds one object"));
+          return FALSE;
+        }
 
       if (in_string)
         {
@@ -1033,7 +1045,10 @@ prescan (Loader     *loader,
                 i++;
             }
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              ended = depth == 0;
+            }
           continue;
         }
 
@@ -1062,6 +1077,22 @@ prescan (Loader     *loader,
               return FALSE;
             }
           i = end - 1;
+          ended = depth == 0;
+        }
+      else if (g_ascii_isalpha (c))
+        {
+          gsize end = i;
+
+          while (end < length && g_ascii_isalnum (data[end]))
+            end++;
+
+          /* Any other word is a mistake that json-glib reports, with its column. */
+          if (!(end - i == 4 && (memcmp (data + i, "true", 4) == 0 || memcmp (data + i, "null", 4) == 0)) &&
+              !(end - i == 5 && memcmp (data + i, "false", 5) == 0))
+            return TRUE;
+
+          i = end - 1;
+          ended = depth == 0;
         }
       else if (c == '{' || c == '[')
         {
@@ -1075,7 +1106,7 @@ prescan (Loader     *loader,
             }
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        ended = --depth == 0;
     }
 
   return TRUE;
