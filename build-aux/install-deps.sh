@@ -43,6 +43,9 @@ packages=(
   fonts-noto-color-emoji
   # memory checks
   valgrind
+  # fuzzing: clang with libFuzzer and the sanitizer runtimes
+  clang
+  libclang-rt-14-dev
 )
 
 case "${1:-}" in
