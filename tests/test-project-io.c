@@ -429,6 +429,13 @@ static const BadCase bad_cases[] = {
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 2", "more after the end" },
   { "number-then-object", NULL, "2{\"format\": \"crosscheck-project\", \"version\": 1}",
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1", "more after the end" },
+  /* json-glib's scanner reads $e and 0x1f as numbers, and skips comments. */
+  { "dollar-hex", NULL, "$e{\"format\": \"crosscheck-project\", \"version\": 1}",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1, column 1", "unexpected character “$”" },
+  { "hex-number", NULL, "{\"format\": \"crosscheck-project\",\n \"version\": 0x1}",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 2, column 14", "unexpected word “x1”" },
+  { "comment", NULL, "/* a comment */ {\"format\": \"crosscheck-project\", \"version\": 1}",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1, column 1", "unexpected character “/”" },
   { "short-unicode-escape", NULL, "{\"format\": \"\\u12\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX,
     "line 1", "needs four hexadecimal digits" },
   { "binary", NULL, "\x7f" "ELF\x02\x01", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "" },

@@ -996,13 +996,26 @@ check_unicode_escape (Loader     *loader,
   return 12;
 }
 
+/* "line L, column C" for the character at @i, counting characters. */
+static char *
+column_position (const char *data,
+                 gsize       line_start,
+                 gsize       i,
+                 guint       line)
+{
+  guint column = (guint) g_utf8_strlen (data + line_start, i - line_start) + 1;
+
+  return g_strdup_printf (_("line %u, column %u"), line, column);
+}
+
 /* Finds what the JSON parser would choke on, recurse too deeply into or
  * silently get wrong: nesting deeper than MAX_DEPTH, \u0000 escapes (text
  * may not hold NUL), broken \u escapes, integers too long for 64 bits,
- * which json-glib wraps around instead of refusing, and anything after the
- * first value, which json-glib 1.6 ignores (and leaks) when that value is
- * an object or a number followed by an object. Returns FALSE with a
- * problem. */
+ * which json-glib wraps around instead of refusing, words and characters
+ * that are not JSON, which json-glib's scanner reads as numbers ($e, 0x1f)
+ * or comments, and anything after the first value, which json-glib 1.6
+ * ignores (and leaks) when that value is a number or an object. Returns
+ * FALSE with a problem. */
 static gboolean
 prescan (Loader     *loader,
          const char *data,
@@ -1010,6 +1023,7 @@ prescan (Loader     *loader,
 {
   guint depth = 0;
   guint line = 1;
+  gsize line_start = 0;
   gboolean in_string = FALSE;
   gboolean ended = FALSE;  /* the first value is complete */
 
@@ -1018,7 +1032,10 @@ prescan (Loader     *loader,
       char c = data[i];
 
       if (c == '\n')
-        line++;
+        {
+          line++;
+          line_start = i + 1;
+        }
 
       if (ended && !in_string && !g_ascii_isspace (c))
         {
@@ -1086,13 +1103,27 @@ prescan (Loader     *loader,
           while (end < length && g_ascii_isalnum (data[end]))
             end++;
 
-          /* Any other word is a mistake that json-glib reports, with its column. */
           if (!(end - i == 4 && (memcmp (data + i, "true", 4) == 0 || memcmp (data + i, "null", 4) == 0)) &&
               !(end - i == 5 && memcmp (data + i, "false", 5) == 0))
-            return TRUE;
+            {
+              g_autofree char *where = column_position (data, line_start, i, line);
+              g_autofree char *word = g_strndup (data + i, MIN (end - i, 40));
+
+              add_problem (loader, where, _("not valid JSON: unexpected word “%s”; text must be "
+                                            "in double quotes"), word);
+              return FALSE;
+            }
 
           i = end - 1;
           ended = depth == 0;
+        }
+      else if (!g_ascii_isspace (c) && strchr ("{}[],:", c) == NULL)
+        {
+          g_autofree char *where = column_position (data, line_start, i, line);
+          g_autofree char *character = g_strndup (data + i, g_utf8_next_char (data + i) - (data + i));
+
+          add_problem (loader, where, _("not valid JSON: unexpected character “%s”"), character);
+          return FALSE;
         }
       else if (c == '{' || c == '[')
         {
