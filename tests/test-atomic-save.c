@@ -164,6 +164,30 @@ test_stale_temporary_removed (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A save whose temporary name is taken (by a killed save, drawn from the
+ * same random numbers in a forked process) takes another name. */
+static void
+test_temporary_name_taken (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-atomic-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "p.crosscheck.json", NULL);
+  g_autofree char *taken = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{}\n", 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_random_set_seed (1303);
+  taken = g_strdup_printf ("%s/.p.crosscheck.json.saving-%08x", dir, g_random_int ());
+  g_assert_true (g_file_set_contents (taken, "a killed save's", -1, NULL));
+  g_random_set_seed (1303);
+
+  g_assert_true (crosscheck_file_write_atomic (file, bytes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "{}\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +196,7 @@ main (int   argc,
 
   g_test_add_func ("/core/atomic-save/kill-during-save", test_kill_during_save);
   g_test_add_func ("/core/atomic-save/stale-temporary-removed", test_stale_temporary_removed);
+  g_test_add_func ("/core/atomic-save/temporary-name-taken", test_temporary_name_taken);
 
   return g_test_run ();
 }

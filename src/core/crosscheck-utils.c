@@ -506,14 +506,21 @@ crosscheck_file_write_atomic (GFile         *file,
           return set_save_error (error, path, saved_errno);
         }
 
-      /* A fresh name for the link (mkstemp's pattern, then its file removed). */
-      g_free (tmp);
-      tmp = g_strdup_printf ("%s/.%s" SAVING_INFIX "%08x", dir, base, g_random_int ());
-      if (linkat (AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
+      /* A fresh name for the link. The name may be taken: a killed save
+       * leaves its file until the next save, and a process forked from
+       * this one draws the same random numbers. */
+      for (guint attempt = 0;; attempt++)
         {
-          saved_errno = errno;
-          close (fd);
-          return set_save_error (error, path, saved_errno);
+          g_free (tmp);
+          tmp = g_strdup_printf ("%s/.%s" SAVING_INFIX "%08x", dir, base, g_random_int ());
+          if (linkat (AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
+            break;
+          if (errno != EEXIST || attempt == 100)
+            {
+              saved_errno = errno;
+              close (fd);
+              return set_save_error (error, path, saved_errno);
+            }
         }
       close (fd);
     }
