@@ -38,15 +38,20 @@ make_contents (char fill)
   return g_bytes_new_take (data, SIZE);
 }
 
+/* Saves @b, then @a, @b… for ever; writes a byte to @ready after the
+ * first save. */
 static void
 save_forever (GFile  *file,
               GBytes *a,
-              GBytes *b)
+              GBytes *b,
+              int     ready)
 {
   for (guint i = 0;; i++)
     {
-      if (!crosscheck_file_write_atomic (file, i % 2 ? b : a, NULL, NULL))
+      if (!crosscheck_file_write_atomic (file, i % 2 ? a : b, NULL, NULL))
         _exit (3);
+      if (i == 0 && write (ready, "", 1) != 1)
+        _exit (4);
     }
 }
 
@@ -100,13 +105,22 @@ test_kill_during_save (void)
       g_autofree char *contents = NULL;
       gsize length = 0;
       int status = 0;
-      pid_t child = fork ();
+      int ready[2];
+      char byte;
+      pid_t child;
 
+      g_assert_cmpint (pipe (ready), ==, 0);
+      child = fork ();
       g_assert_cmpint (child, >=, 0);
       if (child == 0)
-        save_forever (file, a, b);
+        save_forever (file, a, b, ready[1]);
 
-      /* Let it get anywhere in a save: opening, writing, flushing, renaming. */
+      /* Once one save is complete (on a busy machine one may take longer
+       * than the longest wait below), let it get anywhere in the next:
+       * opening, writing, flushing, renaming. */
+      close (ready[1]);
+      g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+      close (ready[0]);
       g_usleep (g_rand_int_range (rand, 1000, 60000));
       g_assert_cmpint (kill (child, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (child, &status, 0), ==, child);
