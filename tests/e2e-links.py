@@ -216,11 +216,13 @@ class Window(BaseWindow):
 
     def shift_since(self, before, strip):
         """How far the articles moved down since before (see vertical_shift),
-        once they stop moving (the link bar slides in and out)."""
+        once they stop moving (the link bar slides in and out). Not moved
+        yet is not stopped: a slow app (as under the sanitizers) may not have
+        started the slide when the first two grabs come."""
         last = None
-        for _ in range(10):
+        for _ in range(20):
             dy, match = vertical_shift(before, self.grab(), *strip)
-            if last is not None and dy == last[0]:
+            if last is not None and dy == last[0] and dy != 0:
                 break
             last = (dy, match)
             time.sleep(0.25)
