@@ -46,6 +46,9 @@ packages=(
   fonts-noto-color-emoji
   # memory checks
   valgrind
+  # fuzzing: clang with libFuzzer and the sanitizer runtimes
+  clang
+  libclang-rt-14-dev
 )
 
 # Only for the benchmarks: the editor whose first frame is the budget, and

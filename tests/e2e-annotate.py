@@ -36,7 +36,7 @@ import subprocess
 import sys
 import time
 
-from e2e_common import (APP, app_env, App, CHECKER, CLI, find_window, log, QUIT_TIMEOUT,
+from e2e_common import (APP, app_env, App, start_located, CHECKER, CLI, find_window, log, QUIT_TIMEOUT,
                         READY_TIMEOUT, run_tests, sample_paths, SAVE_TIMEOUT, StepFailed,
                         Window as BaseWindow)
 
@@ -163,30 +163,7 @@ def run(tap, tmp):
     words = CLAIM_SENTENCE.split(" ")
     requests = ["d1:" + PERSON_PHRASE, "d2:" + D2_FIRST_LINE, "d2:" + CLAIM_PHRASE] + \
         ["d2:" + " ".join(words[:k]) for k in range(2, len(words) + 1)]
-    app = App([APP, project], app_env(tmp, requests))
-    try:
-        lines = app.wait_line("READY", READY_TIMEOUT)
-    except StepFailed as e:
-        tap.check(False, str(e))
-        raise
-    locate = {}
-    for line in lines:
-        m = re.fullmatch(r"LOCATE (\S+) (-?\d+) (-?\d+) (-?\d+) (-?\d+)", line)
-        if m:
-            locate.setdefault(m.group(1), []).append(tuple(int(v) for v in m.groups()[1:]))
-    # LOCATE lines name the document only; they come in request order, and
-    # the app leaves out phrases it does not find: the counts must match.
-    located = {}
-    missing = []
-    for doc in sorted(set(r.split(":", 1)[0] for r in requests)):
-        asked = [r for r in dict.fromkeys(requests) if r.startswith(doc + ":")]
-        got = locate.get(doc, [])
-        if len(got) != len(asked):
-            missing.append("%s: asked %d phrases, located %d" % (doc, len(asked), len(got)))
-        else:
-            located.update(zip(asked, got))
-    if not tap.check(not missing, "\n".join(missing)):
-        raise StepFailed("phrases not located")
+    app, located = start_located(tap, [APP, project], tmp, requests)
     win = Window(app, find_window(app), tmp)
 
     # (a) Mouse: drag over the name in column 1 (focused on open), press p.

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 
-from e2e_common import (a11y_env, APP, app_env, App, CLI, find_window, log, quit_status,
+from e2e_common import (locate_lines, a11y_env, APP, app_env, App, CLI, find_window, log, quit_status,
                         READY_TIMEOUT, readers_accept, run_tests, sample_paths, SAVE_TIMEOUT,
                         screen_texts, StepFailed, Window)
 
@@ -74,12 +74,7 @@ def recovery_project(home):
 
 
 def located(lines):
-    got = {}
-    for line in lines:
-        m = re.fullmatch(r"LOCATE (\S+) (-?\d+) (-?\d+) (-?\d+) (-?\d+)", line)
-        if m:
-            got.setdefault(m.group(1), []).append(tuple(int(v) for v in m.groups()[1:]))
-    return got.get("d1", [])
+    return locate_lines(lines).get("d1", [])
 
 
 def warnings_of(app):

@@ -319,6 +319,43 @@ def app_env(tmp, requests):
     return env
 
 
+def locate_lines(lines):
+    """The LOCATE lines the app printed, as {document: [(x0, y0, x1, y1), …]}
+    in the order asked."""
+    got = {}
+    for line in lines:
+        m = re.fullmatch(r"LOCATE (\S+) (-?\d+) (-?\d+) (-?\d+) (-?\d+)", line)
+        if m:
+            got.setdefault(m.group(1), []).append(tuple(int(v) for v in m.groups()[1:]))
+    return got
+
+
+def start_located(tap, argv, tmp, requests):
+    """Starts the app on argv, waits for READY and returns (app, located):
+    located maps each request "DOC:phrase" to where it is on screen. LOCATE
+    lines name the document only; they come in request order, and the app
+    leaves out phrases it does not find: the counts must match."""
+    app = App(argv, app_env(tmp, requests))
+    try:
+        lines = app.wait_line("READY", READY_TIMEOUT)
+    except StepFailed as e:
+        tap.check(False, str(e))
+        raise
+    got = locate_lines(lines)
+    located = {}
+    missing = []
+    for doc in sorted(set(r.split(":", 1)[0] for r in requests)):
+        asked = [r for r in dict.fromkeys(requests) if r.startswith(doc + ":")]
+        found = got.get(doc, [])
+        if len(found) != len(asked):
+            missing.append("%s: asked %d phrases, located %d" % (doc, len(asked), len(found)))
+        else:
+            located.update(zip(asked, found))
+    if not tap.check(not missing, "\n".join(missing)):
+        raise StepFailed("phrases not located")
+    return app, located
+
+
 def sample_paths():
     """The four sample articles, in order."""
     return sorted(os.path.join(SAMPLES, n) for n in os.listdir(SAMPLES)

@@ -409,10 +409,36 @@ static const BadCase bad_cases[] = {
     CROSSCHECK_PROJECT_ERROR_NOT_A_PROJECT, "format", "not a Crosscheck project" },
   { "not-an-object", NULL, "[1, 2, 3]", CROSSCHECK_PROJECT_ERROR_NOT_A_PROJECT, NULL, "an array" },
   { "empty", NULL, "", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "empty" },
+  { "white-space-only", NULL, " \n\t\r\n", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "only white space" },
   { "truncated", NULL, "{\n  \"format\": \"crosscheck-project\",\n  \"version\": 1,\n  \"labels\": [",
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ", "not valid JSON" },
   { "syntax", NULL, "{\n  \"format\": \"crosscheck-project\",\n  \"version\" 1\n}",
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 3, column", "not valid JSON" },
+  /* json-glib turns a lone surrogate into the invalid UTF-8 "\xED\xA0\xBC", in
+   * keys, values and the strings it quotes in its own messages. */
+  { "lone-surrogate-in-key", "\"note\": \"\", \"attributes\": {}}",
+    "\"note\": \"\", \"\\ud83cx\": 1, \"attributes\": {}}", CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ",
+    "\\uD83C in a string is half of a UTF-16 surrogate pair" },
+  { "lone-surrogate-in-syntax-error", NULL, "[\"\\ud83c\\0 d\"x]", CROSSCHECK_PROJECT_ERROR_SYNTAX,
+    "line 1", "\\uD83C in a string is half" },
+  { "lone-low-surrogate", "\"text\": \"The bridge", "\"text\": \"\\uDF09\\uD83C The bridge",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ", "\\uDF09 in a string is half" },
+  { "surrogate-pair", "\"text\": \"The bridge", "\"text\": \"\\ud83c\\ud83c The bridge",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ", "\\uD83C in a string is half" },
+  /* json-glib 1.6 takes the first value and ignores (and leaks) the rest. */
+  { "trailing-array", NULL, "{\"format\": \"crosscheck-project\", \"version\": 1}\n[1]",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 2", "more after the end" },
+  { "number-then-object", NULL, "2{\"format\": \"crosscheck-project\", \"version\": 1}",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1", "more after the end" },
+  /* json-glib's scanner reads $e and 0x1f as numbers, and skips comments. */
+  { "dollar-hex", NULL, "$e{\"format\": \"crosscheck-project\", \"version\": 1}",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1, column 1", "unexpected character “$”" },
+  { "hex-number", NULL, "{\"format\": \"crosscheck-project\",\n \"version\": 0x1}",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 2, column 14", "unexpected word “x1”" },
+  { "comment", NULL, "/* a comment */ {\"format\": \"crosscheck-project\", \"version\": 1}",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1, column 1", "unexpected character “/”" },
+  { "short-unicode-escape", NULL, "{\"format\": \"\\u12\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX,
+    "line 1", "needs four hexadecimal digits" },
   { "binary", NULL, "\x7f" "ELF\x02\x01", CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1", "not valid JSON" },
   { "latin1", NULL, "{\"format\": \"caf\xe9\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "not UTF-8" },
 };
@@ -489,6 +515,7 @@ test_bad_file (gconstpointer data)
       g_autofree char *line = crosscheck_problem_to_string (g_ptr_array_index (problems, i));
 
       g_test_message ("problem: %s", line);
+      g_assert_true (g_utf8_validate (line, -1, NULL));
     }
 
   first = g_ptr_array_index (problems, 0);

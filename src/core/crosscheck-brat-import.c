@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "crosscheck-annotation-private.h"
@@ -1468,7 +1469,8 @@ read_textbound (Doc  *doc,
   /* brat cuts a selection that crosses a line break into fragments at the
    * break (and so does Crosscheck's brat export): fragments with nothing
    * but line breaks between them are one span again. */
-  g_array_sort (ranges, compare_ranges);
+  /* ranges holds start, end, start, end, …: sort pairs, not numbers. */
+  qsort (ranges->data, ranges->len / 2, 2 * sizeof (guint), compare_ranges);
   for (guint j = 1; j < ranges->len / 2;)
     {
       guint *a = &g_array_index (ranges, guint, 2 * (j - 1));

@@ -343,7 +343,7 @@ spans_linked (CrosscheckProject *project,
               CrosscheckSpan    *a,
               CrosscheckSpan    *b)
 {
-  GPtrArray *links = crosscheck_project_get_links_of_span (project, a);
+  g_autoptr(GPtrArray) links = crosscheck_project_get_links_of_span (project, a);
 
   for (guint i = 0; links != NULL && i < links->len; i++)
     {

@@ -81,10 +81,18 @@ add_problem (Loader     *loader,
   g_ptr_array_add (loader->problems, crosscheck_problem_new (path, message));
 }
 
+/* Keys come from the file, and json-glib decodes a lone UTF-16 surrogate
+ * in a key (\ud83c) to bytes that are not UTF-8: those become U+FFFD, so
+ * that a path naming an unknown key is still text. */
 static char *
 subpath (const char *parent,
          const char *key)
 {
+  g_autofree char *valid = g_utf8_validate (key, -1, NULL) ? NULL : g_utf8_make_valid (key, -1);
+
+  if (valid != NULL)
+    key = valid;
+
   if (parent == NULL || *parent == '\0')
     return g_strdup (key);
 
@@ -1065,10 +1073,87 @@ fits_in_64_bits (const char *digits,
   return memcmp (digits, limit, 19) <= 0;
 }
 
+/* The UTF-16 code unit of the \uXXXX escape at @data (which starts with
+ * the backslash), or -1 if fewer than four hexadecimal digits follow. */
+static int
+escaped_unit (const char *data,
+              gsize       length)
+{
+  int unit = 0;
+
+  if (length < 6 || data[1] != 'u')
+    return -1;
+
+  for (guint k = 2; k < 6; k++)
+    {
+      if (!g_ascii_isxdigit (data[k]))
+        return -1;
+      unit = unit * 16 + g_ascii_xdigit_value (data[k]);
+    }
+
+  return unit;
+}
+
+/* Checks the \u escape at @data; returns the number of bytes it takes, or
+ * 0 with a problem. Text may not hold NUL, and a UTF-16 surrogate must come
+ * in a pair: json-glib turns a lone one into bytes that are not UTF-8, and
+ * leaks memory on a broken escape. */
+static gsize
+check_unicode_escape (Loader     *loader,
+                      const char *data,
+                      gsize       length,
+                      guint       line)
+{
+  g_autofree char *where = g_strdup_printf (_("line %u"), line);
+  int unit = escaped_unit (data, length);
+  int low;
+
+  if (unit < 0)
+    {
+      add_problem (loader, where, _("a \\u escape in a string needs four hexadecimal digits"));
+      return 0;
+    }
+  if (unit == 0)
+    {
+      add_problem (loader, where, _("a string contains the NUL character (\\u0000), "
+                                    "which project files may not hold"));
+      return 0;
+    }
+  if (unit < 0xD800 || unit > 0xDFFF)
+    return 6;
+
+  low = unit <= 0xDBFF ? escaped_unit (data + 6, length - 6) : -1;
+  if (low < 0xDC00 || low > 0xDFFF)
+    {
+      add_problem (loader, where, _("the escape \\u%04X in a string is half of a UTF-16 "
+                                    "surrogate pair without its other half, so it is not a "
+                                    "character"), (guint) unit);
+      return 0;
+    }
+
+  return 12;
+}
+
+/* "line L, column C" for the character at @i, counting characters. */
+static char *
+column_position (const char *data,
+                 gsize       line_start,
+                 gsize       i,
+                 guint       line)
+{
+  guint column = (guint) g_utf8_strlen (data + line_start, i - line_start) + 1;
+
+  return g_strdup_printf (_("line %u, column %u"), line, column);
+}
+
 /* Finds what the JSON parser would choke on, recurse too deeply into or
  * silently get wrong: nesting deeper than MAX_DEPTH, \u0000 escapes (text
- * may not hold NUL) and integers too long for 64 bits, which json-glib
- * wraps around instead of refusing. Returns FALSE with a problem. */
+ * may not hold NUL), broken \u escapes, integers too long for 64 bits,
+ * which json-glib wraps around instead of refusing, words and characters
+ * that are not JSON, which json-glib's scanner reads as numbers ($e, 0x1f)
+ * or comments, and anything after the first value, which json-glib 1.6
+ * ignores (and leaks) when that value is a number or an object. Returns
+ * FALSE with a problem. */
 static gboolean
 prescan (Loader     *loader,
          const char *data,
@@ -1076,31 +1161,49 @@ prescan (Loader     *loader,
 {
   guint depth = 0;
   guint line = 1;
+  gsize line_start = 0;
   gboolean in_string = FALSE;
+  gboolean ended = FALSE;  /* the first value is complete */
 
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
 
       if (c == '\n')
-        line++;
+        {
+          line++;
+          line_start = i + 1;
+        }
+
+      if (ended && !in_string && !g_ascii_isspace (c))
+        {
+          g_autofree char *where = g_strdup_printf (_("line %u"), line);
+
+          add_problem (loader, where, _("not valid JSON: there is more after the end of the "
+                                        "data; a project file holds one object"));
+          return FALSE;
+        }
 
       if (in_string)
         {
           if (c == '\\' && i + 1 < length)
             {
-              if (data[i + 1] == 'u' && i + 5 < length && memcmp (data + i + 2, "0000", 4) == 0)
+              if (data[i + 1] == 'u')
                 {
-                  g_autofree char *where = g_strdup_printf (_("line %u"), line);
+                  gsize n = check_unicode_escape (loader, data + i, length - i, line);
 
-                  add_problem (loader, where, _("a string contains the NUL character (\\u0000), "
-                                                "which project files may not hold"));
-                  return FALSE;
+                  if (n == 0)
+                    return FALSE;
+                  i += n - 1;
                 }
-              i++;
+              else
+                i++;
             }
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              ended = depth == 0;
+            }
           continue;
         }
 
@@ -1129,6 +1232,36 @@ prescan (Loader     *loader,
               return FALSE;
             }
           i = end - 1;
+          ended = depth == 0;
+        }
+      else if (g_ascii_isalpha (c))
+        {
+          gsize end = i;
+
+          while (end < length && g_ascii_isalnum (data[end]))
+            end++;
+
+          if (!(end - i == 4 && (memcmp (data + i, "true", 4) == 0 || memcmp (data + i, "null", 4) == 0)) &&
+              !(end - i == 5 && memcmp (data + i, "false", 5) == 0))
+            {
+              g_autofree char *where = column_position (data, line_start, i, line);
+              g_autofree char *word = g_strndup (data + i, MIN (end - i, 40));
+
+              add_problem (loader, where, _("not valid JSON: unexpected word “%s”; text must be "
+                                            "in double quotes"), word);
+              return FALSE;
+            }
+
+          i = end - 1;
+          ended = depth == 0;
+        }
+      else if (!g_ascii_isspace (c) && strchr ("{}[],:", c) == NULL)
+        {
+          g_autofree char *where = column_position (data, line_start, i, line);
+          g_autofree char *character = g_strndup (data + i, g_utf8_next_char (data + i) - (data + i));
+
+          add_problem (loader, where, _("not valid JSON: unexpected character “%s”"), character);
+          return FALSE;
         }
       else if (c == '{' || c == '[')
         {
@@ -1142,13 +1275,16 @@ prescan (Loader     *loader,
             }
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        ended = --depth == 0;
     }
 
   return TRUE;
 }
 
-/* json-glib reports "<data>:LINE:COLUMN: Parse error: MESSAGE". */
+/* json-glib reports "<data>:LINE:COLUMN: Parse error: MESSAGE". MESSAGE may
+ * quote the broken string as json-glib decoded it, a lone UTF-16 surrogate
+ * (\ud83c) included, which is not UTF-8: shown as is, it would garble the
+ * message, so such bytes become U+FFFD. */
 static void
 add_syntax_problem (Loader       *loader,
                     const GError *error)
@@ -1156,7 +1292,7 @@ add_syntax_problem (Loader       *loader,
   guint line = 0;
   guint column = 0;
   int consumed = 0;
-  const char *message = error->message;
+  g_autofree char *message = g_utf8_make_valid (error->message, -1);
 
   if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
     {

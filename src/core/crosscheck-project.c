@@ -167,7 +167,7 @@ static void
 remove_document (CrosscheckProject  *self,
                  CrosscheckDocument *document)
 {
-  g_autoptr(CrosscheckDocument) hold = g_object_ref (document);
+  g_autoptr(CrosscheckDocument) hold G_GNUC_UNUSED = g_object_ref (document);
 
   g_hash_table_remove (self->ids, crosscheck_document_get_id (document));
   _crosscheck_span_list_remove_document (self->spans, document);
@@ -209,7 +209,7 @@ static void
 remove_span (CrosscheckProject *self,
              CrosscheckSpan    *span)
 {
-  g_autoptr(CrosscheckSpan) hold = g_object_ref (span);
+  g_autoptr(CrosscheckSpan) hold G_GNUC_UNUSED = g_object_ref (span);
 
   /* Links are removed first, as steps of their own. */
   g_assert (!g_hash_table_contains (self->span_links, span));
@@ -270,7 +270,7 @@ static void
 remove_link (CrosscheckProject *self,
              CrosscheckLink    *link)
 {
-  g_autoptr(CrosscheckLink) hold = g_object_ref (link);
+  g_autoptr(CrosscheckLink) hold G_GNUC_UNUSED = g_object_ref (link);
   CrosscheckSpan *from = crosscheck_link_get_from (link);
   CrosscheckSpan *to = crosscheck_link_get_to (link);
 

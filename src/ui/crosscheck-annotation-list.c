@@ -184,10 +184,12 @@ document_name (gpointer item)
 {
   CrosscheckDocument *document = item;
   const char *title = crosscheck_document_get_title (document);
-  g_autofree char *head = g_utf8_substring (title, 0, 17);
+  glong length = g_utf8_strlen (title, -1);
+  /* GLib 2.74's g_utf8_substring() reads past the end of a shorter text. */
+  g_autofree char *head = g_utf8_substring (title, 0, MIN (length, 17));
 
   return g_strdup_printf ("%s · %s%s", crosscheck_document_get_id (document), head,
-                          g_utf8_strlen (title, -1) > 18 ? "…" : "");
+                          length > 18 ? "…" : "");
 }
 
 static void

@@ -381,7 +381,10 @@ on_click_released (GtkGestureClick    *gesture,
   crosscheck_text_view_set_selected_span (self, span_at_point (self, x, y));
 }
 
-/* Right-click on a span: select it and offer what can be done with it. */
+/* Right-click on a span: select it on the press and offer what can be done
+ * with it on the release. A menu shown on the press can get the release
+ * itself when drawing is slow, which GTK 4.8 reports as broken accounting
+ * of the menu's active state. */
 static void
 on_context_pressed (GtkGestureClick    *gesture,
                     int                 n_press,
@@ -389,17 +392,31 @@ on_context_pressed (GtkGestureClick    *gesture,
                     double              y,
                     CrosscheckTextView *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
   CrosscheckSpan *span;
-  GtkWidget *popover;
-  GdkRectangle at = { (int) x, (int) y, 1, 1 };
 
   if (self->project == NULL || (span = span_at_point (self, x, y)) == NULL)
     return;
 
+  /* Claimed: GtkTextView's own menu stays away from spans. */
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   crosscheck_text_view_set_selected_span (self, span);
+}
 
+static void
+on_context_released (GtkGestureClick    *gesture,
+                     int                 n_press,
+                     double              x,
+                     double              y,
+                     CrosscheckTextView *self)
+{
+  g_autoptr(GMenu) menu = NULL;
+  GtkWidget *popover;
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (self->project == NULL || self->selected == NULL || span_at_point (self, x, y) != self->selected)
+    return;
+
+  menu = g_menu_new ();
   g_menu_append (menu, _("Link to… (contradicts)"), "win.tag-key(uint32 120)");
   g_menu_append (menu, _("Link to… (supports)"), "win.tag-key(uint32 88)");
   g_menu_append (menu, _("Inspect"), "win.inspect");
@@ -866,6 +883,7 @@ crosscheck_text_view_init (CrosscheckTextView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_context_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_context_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   drag = gtk_gesture_drag_new ();
