@@ -328,7 +328,7 @@ claim_id (Loader     *loader,
           const char *path)
 {
   g_autofree char *p = NULL;
-  const char *first;
+  const char *first = NULL;
 
   if (crosscheck_is_valid_id (id) && (first = g_hash_table_lookup (loader->seen_ids, id)) == NULL)
     {

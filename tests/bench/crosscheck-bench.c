@@ -550,7 +550,7 @@ run_core (const char *self_path,
   g_autoptr(GError) error = NULL;
   gsize file_bytes = 0;
   gsize text_bytes = 0;
-  guint n_spans, n_links;
+  guint n_spans = 0, n_links = 0;
 
   settings.seed = seed;
   dir = g_dir_make_tmp ("crosscheck-bench-XXXXXX", &error);
