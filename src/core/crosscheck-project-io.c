@@ -1633,7 +1633,7 @@ append_nullable (GString    *out,
                  const char *value)
 {
   if (value == NULL)
-    g_string_append (out, "null");
+    crosscheck_string_put_literal (out, "null");
   else
     crosscheck_json_append_string (out, value);
 }
@@ -1643,7 +1643,7 @@ append_key (GString    *out,
             const char *key)
 {
   crosscheck_json_append_string (out, key);
-  g_string_append (out, ": ");
+  crosscheck_string_put_literal (out, ": ");
 }
 
 static void
@@ -1656,7 +1656,7 @@ append_label (GString         *out,
   if (crosscheck_label_get_shortcut (label) != 0)
     g_unichar_to_utf8 (crosscheck_label_get_shortcut (label), shortcut);
 
-  g_string_append (out, "{\"name\": ");
+  crosscheck_string_put_literal (out, "{\"name\": ");
   crosscheck_json_append_string (out, crosscheck_label_get_name (label));
   if (crosscheck_label_get_kind (label) == CROSSCHECK_LABEL_RELATION)
     g_string_append_printf (out, ", \"symmetric\": %s",
@@ -1667,77 +1667,83 @@ append_label (GString         *out,
   g_string_append_printf (out, ", \"color\": \"%s\", \"shortcut\": ",
                           crosscheck_label_get_color (label));
   crosscheck_json_append_string (out, shortcut);
-  g_string_append (out, ", \"attributes\": [");
+  crosscheck_string_put_literal (out, ", \"attributes\": [");
   for (guint i = 0; i < attributes->len; i++)
     {
       const CrosscheckAttributeSpec *spec = g_ptr_array_index (attributes, i);
 
       g_string_append (out, i > 0 ? ", {\"name\": " : "{\"name\": ");
       crosscheck_json_append_string (out, spec->name);
-      g_string_append (out, ", \"values\": [");
+      crosscheck_string_put_literal (out, ", \"values\": [");
       for (guint j = 0; spec->values[j] != NULL; j++)
         {
           if (j > 0)
-            g_string_append (out, ", ");
+            crosscheck_string_put_literal (out, ", ");
           crosscheck_json_append_string (out, spec->values[j]);
         }
-      g_string_append (out, "]}");
+      crosscheck_string_put_literal (out, "]}");
     }
-  g_string_append (out, "]}");
+  crosscheck_string_put_literal (out, "]}");
 }
 
 static void
 append_document (GString            *out,
                  CrosscheckDocument *document)
 {
-  g_string_append (out, "{\n      \"id\": ");
+  crosscheck_string_put_literal (out, "{\n      \"id\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_id (document));
-  g_string_append (out, ",\n      \"title\": ");
+  crosscheck_string_put_literal (out, ",\n      \"title\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_title (document));
-  g_string_append (out, ",\n      \"source\": ");
+  crosscheck_string_put_literal (out, ",\n      \"source\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_source (document));
-  g_string_append (out, ",\n      \"published\": ");
+  crosscheck_string_put_literal (out, ",\n      \"published\": ");
   append_nullable (out, crosscheck_document_get_published (document));
-  g_string_append (out, ",\n      \"encoding\": ");
+  crosscheck_string_put_literal (out, ",\n      \"encoding\": ");
   crosscheck_json_append_string (out,
                                  crosscheck_encoding_to_string (crosscheck_document_get_encoding (document)));
-  g_string_append (out, ",\n      \"sha256\": ");
+  crosscheck_string_put_literal (out, ",\n      \"sha256\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_sha256 (document));
-  g_string_append (out, ",\n      \"text\": ");
+  crosscheck_string_put_literal (out, ",\n      \"text\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_text (document));
-  g_string_append (out, "\n    }");
+  crosscheck_string_put_literal (out, "\n    }");
 }
 
 static void
 append_annotation_fields (GString              *out,
                           CrosscheckAnnotation *annotation)
 {
-  g_auto(GStrv) names = crosscheck_annotation_dup_attribute_names (annotation);
+  g_auto(GStrv) names = NULL;
 
-  g_string_append (out, ", \"annotator\": ");
+  crosscheck_string_put_literal (out, ", \"annotator\": ");
   crosscheck_json_append_string (out, crosscheck_annotation_get_annotator (annotation));
-  g_string_append (out, ", \"created\": ");
+  crosscheck_string_put_literal (out, ", \"created\": ");
   append_nullable (out, crosscheck_annotation_get_created (annotation));
-  g_string_append (out, ", \"modified\": ");
+  crosscheck_string_put_literal (out, ", \"modified\": ");
   append_nullable (out, crosscheck_annotation_get_modified (annotation));
-  g_string_append (out, ", \"note\": ");
+  crosscheck_string_put_literal (out, ", \"note\": ");
   crosscheck_json_append_string (out, crosscheck_annotation_get_note (annotation));
   /* Only where there is something to check, so that other files stay as
    * they were (docs/format.md). */
   if (crosscheck_annotation_get_review (annotation) != NULL)
     {
-      g_string_append (out, ", \"needs_review\": ");
+      crosscheck_string_put_literal (out, ", \"needs_review\": ");
       crosscheck_json_append_string (out, crosscheck_annotation_get_review (annotation));
     }
-  g_string_append (out, ", \"attributes\": {");
+  crosscheck_string_put_literal (out, ", \"attributes\": {");
+  if (crosscheck_annotation_get_n_attributes (annotation) == 0)
+    {
+      crosscheck_string_put_literal (out, "}}");
+      return;
+    }
+  names = crosscheck_annotation_dup_attribute_names (annotation);
   for (guint i = 0; names[i] != NULL; i++)
     {
       if (i > 0)
-        g_string_append (out, ", ");
+        crosscheck_string_put_literal (out, ", ");
       append_key (out, names[i]);
       crosscheck_json_append_string (out, crosscheck_annotation_get_attribute (annotation, names[i]));
     }
-  g_string_append (out, "}}");
+  crosscheck_string_put_literal (out, "}}");
 }
 
 static void
@@ -1746,14 +1752,17 @@ append_span (GString        *out,
 {
   CrosscheckAnnotation *annotation = CROSSCHECK_ANNOTATION (span);
 
-  g_string_append (out, "{\"id\": ");
+  crosscheck_string_put_literal (out, "{\"id\": ");
   crosscheck_json_append_string (out, crosscheck_annotation_get_id (annotation));
-  g_string_append (out, ", \"document\": ");
+  crosscheck_string_put_literal (out, ", \"document\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_id (crosscheck_span_get_document (span)));
-  g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"label\": ",
-                          crosscheck_span_get_start (span), crosscheck_span_get_end (span));
+  crosscheck_string_put_literal (out, ", \"start\": ");
+  crosscheck_string_append_uint (out, crosscheck_span_get_start (span));
+  crosscheck_string_put_literal (out, ", \"end\": ");
+  crosscheck_string_append_uint (out, crosscheck_span_get_end (span));
+  crosscheck_string_put_literal (out, ", \"label\": ");
   crosscheck_json_append_string (out, crosscheck_label_get_name (crosscheck_annotation_get_label (annotation)));
-  g_string_append (out, ", \"text\": ");
+  crosscheck_string_put_literal (out, ", \"text\": ");
   crosscheck_json_append_string (out, crosscheck_span_get_text (span));
   append_annotation_fields (out, annotation);
 }
@@ -1764,14 +1773,14 @@ append_link (GString        *out,
 {
   CrosscheckAnnotation *annotation = CROSSCHECK_ANNOTATION (link);
 
-  g_string_append (out, "{\"id\": ");
+  crosscheck_string_put_literal (out, "{\"id\": ");
   crosscheck_json_append_string (out, crosscheck_annotation_get_id (annotation));
-  g_string_append (out, ", \"type\": ");
+  crosscheck_string_put_literal (out, ", \"type\": ");
   crosscheck_json_append_string (out, crosscheck_label_get_name (crosscheck_link_get_link_type (link)));
-  g_string_append (out, ", \"from\": ");
+  crosscheck_string_put_literal (out, ", \"from\": ");
   crosscheck_json_append_string (out,
                                  crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (crosscheck_link_get_from (link))));
-  g_string_append (out, ", \"to\": ");
+  crosscheck_string_put_literal (out, ", \"to\": ");
   crosscheck_json_append_string (out,
                                  crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (crosscheck_link_get_to (link))));
   append_annotation_fields (out, annotation);
@@ -1780,28 +1789,112 @@ append_link (GString        *out,
 typedef void (*AppendFunc) (GString *out,
                             gpointer item);
 
+/* Where a save streams the file: what has been written so far goes out to
+ * @fd whenever a megabyte has gathered, so a large project is never whole
+ * in memory a second time. */
+typedef struct
+{
+  int      fd;
+  gboolean ok;
+  int      saved_errno;   /* when not @ok */
+} Sink;
+
+#define SINK_CHUNK (1024 * 1024)
+
+static void
+sink_flush (Sink    *sink,
+            GString *out)
+{
+  if (sink->ok && !crosscheck_write_all (sink->fd, out->str, out->len))
+    {
+      sink->ok = FALSE;
+      sink->saved_errno = errno;
+    }
+  g_string_truncate (out, 0);
+}
+
+typedef struct
+{
+  GString    *out;
+  Sink       *sink;   /* nullable: everything stays in @out */
+  AppendFunc  append;
+  guint       n;
+} ListWriter;
+
+static gboolean
+write_item (gpointer item,
+            gpointer data)
+{
+  ListWriter *writer = data;
+
+  if (writer->n++ > 0)
+    crosscheck_string_put_literal (writer->out, ",\n    ");
+  else
+    crosscheck_string_put_literal (writer->out, "\n    ");
+  writer->append (writer->out, item);
+
+  if (writer->sink != NULL && writer->out->len >= SINK_CHUNK)
+    sink_flush (writer->sink, writer->out);
+
+  return TRUE;
+}
+
 /* Writes `"key": [` then one item a line, then `]`. */
 static void
 append_list (GString    *out,
+             Sink       *sink,
              const char *key,
              GListModel *model,
              AppendFunc  append,
              gboolean    last)
 {
-  guint n = g_list_model_get_n_items (model);
+  ListWriter writer = { out, sink, append, 0 };
 
-  g_string_append (out, "  ");
+  crosscheck_string_put_literal (out, "  ");
   append_key (out, key);
-  g_string_append_c (out, '[');
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+  crosscheck_string_put_literal (out, "[");
+  /* The spans sit in trees: walking them beats looking up each position. */
+  if (CROSSCHECK_IS_SPAN_LIST (model))
+    crosscheck_span_list_foreach (CROSSCHECK_SPAN_LIST (model), (CrosscheckSpanFunc) write_item,
+                                  &writer);
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      g_string_append (out, i > 0 ? ",\n    " : "\n    ");
-      append (out, item);
-    }
-  g_string_append (out, n > 0 ? "\n  ]" : "]");
-  g_string_append (out, last ? "\n" : ",\n");
+        write_item (item, &writer);
+      }
+  if (writer.n > 0)
+    crosscheck_string_put_literal (out, "\n  ]");
+  else
+    crosscheck_string_put_literal (out, "]");
+  if (last)
+    crosscheck_string_put_literal (out, "\n");
+  else
+    crosscheck_string_put_literal (out, ",\n");
+}
+
+/* Writes the file to @out, or through it to @sink. */
+static void
+serialize_to (CrosscheckProject *self,
+              GString           *out,
+              Sink              *sink)
+{
+  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n",
+                          CROSSCHECK_FORMAT_NAME, CROSSCHECK_FORMAT_VERSION);
+  append_list (out, sink, "labels", crosscheck_project_get_labels (self),
+               (AppendFunc) append_label, FALSE);
+  append_list (out, sink, "link_types", crosscheck_project_get_link_types (self),
+               (AppendFunc) append_label, FALSE);
+  append_list (out, sink, "documents", crosscheck_project_get_documents (self),
+               (AppendFunc) append_document, FALSE);
+  append_list (out, sink, "spans", G_LIST_MODEL (crosscheck_project_get_spans (self)),
+               (AppendFunc) append_span, FALSE);
+  append_list (out, sink, "links", crosscheck_project_get_links (self),
+               (AppendFunc) append_link, TRUE);
+  crosscheck_string_put_literal (out, "}\n");
+  if (sink != NULL)
+    sink_flush (sink, out);
 }
 
 /**
@@ -1818,7 +1911,6 @@ GBytes *
 crosscheck_project_serialize (CrosscheckProject *self)
 {
   GString *out;
-  GListModel *spans;
   GListModel *documents;
   gsize size;
 
@@ -1826,9 +1918,8 @@ crosscheck_project_serialize (CrosscheckProject *self)
 
   /* Room for the whole file up front: growing a 30 MB buffer by doubling
    * copies it several times (a third of the time of a large save). */
-  spans = G_LIST_MODEL (crosscheck_project_get_spans (self));
   documents = crosscheck_project_get_documents (self);
-  size = 4096 + 300 * g_list_model_get_n_items (spans) +
+  size = 4096 + 300 * g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (self))) +
          200 * g_list_model_get_n_items (crosscheck_project_get_links (self));
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
@@ -1837,21 +1928,23 @@ crosscheck_project_serialize (CrosscheckProject *self)
       size += crosscheck_document_get_byte_length (document) * 11 / 10;
     }
   out = g_string_sized_new (size);
-
-  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n",
-                          CROSSCHECK_FORMAT_NAME, CROSSCHECK_FORMAT_VERSION);
-  append_list (out, "labels", crosscheck_project_get_labels (self),
-               (AppendFunc) append_label, FALSE);
-  append_list (out, "link_types", crosscheck_project_get_link_types (self),
-               (AppendFunc) append_label, FALSE);
-  append_list (out, "documents", crosscheck_project_get_documents (self),
-               (AppendFunc) append_document, FALSE);
-  append_list (out, "spans", spans, (AppendFunc) append_span, FALSE);
-  append_list (out, "links", crosscheck_project_get_links (self),
-               (AppendFunc) append_link, TRUE);
-  g_string_append (out, "}\n");
+  serialize_to (self, out, NULL);
 
   return g_string_free_to_bytes (out);
+}
+
+static gboolean
+fill_project (int      fd,
+              gpointer user_data)
+{
+  g_autoptr(GString) out = g_string_sized_new (2 * SINK_CHUNK);
+  Sink sink = { fd, TRUE, 0 };
+
+  serialize_to (user_data, out, &sink);
+  if (!sink.ok)
+    errno = sink.saved_errno;
+
+  return sink.ok;
 }
 
 /**
@@ -1873,13 +1966,24 @@ crosscheck_project_save_to_file (CrosscheckProject  *self,
                                  GError            **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (CROSSCHECK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = crosscheck_project_serialize (self);
-  if (!crosscheck_file_write_atomic (file, bytes, cancellable, error))
-    return FALSE;
+  /* A local file is written as it is made; anywhere else it goes whole. */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      if (!crosscheck_file_write_atomic_with (file, fill_project, self, cancellable, error))
+        return FALSE;
+    }
+  else
+    {
+      bytes = crosscheck_project_serialize (self);
+      if (!crosscheck_file_write_atomic (file, bytes, cancellable, error))
+        return FALSE;
+    }
 
   crosscheck_history_mark_saved (crosscheck_project_get_history (self));
   _crosscheck_project_set_file (self, file);
