@@ -121,7 +121,15 @@ update_count (CrosscheckAnnotationList *self)
 static void
 refilter (CrosscheckAnnotationList *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Without a criterion the list is every span: no filter at all, so that
+   * opening a project of 100,000 spans does not ask about each of them. */
+  if (self->filter_label == NULL && self->filter_document == NULL && !self->filter_review &&
+      self->filter_text == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
 
@@ -373,7 +381,7 @@ crosscheck_annotation_list_init (CrosscheckAnnotationList *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
 
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->filtered = gtk_filter_list_model_new (NULL, NULL);  /* no criterion yet: see refilter() */
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
