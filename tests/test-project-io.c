@@ -442,6 +442,14 @@ static const BadCase bad_cases[] = {
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1, column 1", "unexpected character “/”" },
   { "short-unicode-escape", NULL, "{\"format\": \"\\u12\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX,
     "line 1", "needs four hexadecimal digits" },
+  /* json-glib reads \7 and \777 as C octal escapes, giving bytes that are
+   * not UTF-8, which a save then wrote out (found by fuzz-project-load). */
+  { "octal-escape", "\"text\": \"The bridge", "\"text\": \"\\7767 The bridge",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ", "“\\7” is not an escape in a string" },
+  { "hex-escape", NULL, "{\"format\": \"caf\\x41\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX,
+    "line 1, column 16", "“\\x” is not an escape" },
+  { "accented-escape", NULL, "{\"format\": \"\\é\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX,
+    "line 1", "“\\é” is not an escape" },
   { "binary", NULL, "\x7f" "ELF\x02\x01", CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1", "not valid JSON" },
   { "latin1", NULL, "{\"format\": \"caf\xe9\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "not UTF-8" },
 };

@@ -1148,7 +1148,8 @@ column_position (const char *data,
 
 /* Finds what the JSON parser would choke on, recurse too deeply into or
  * silently get wrong: nesting deeper than MAX_DEPTH, \u0000 escapes (text
- * may not hold NUL), broken \u escapes, integers too long for 64 bits,
+ * may not hold NUL), broken \u escapes, escapes JSON does not have (\7,
+ * \x41), integers too long for 64 bits,
  * which json-glib wraps around instead of refusing, words and characters
  * that are not JSON, which json-glib's scanner reads as numbers ($e, 0x1f)
  * or comments, and anything after the first value, which json-glib 1.6
@@ -1196,8 +1197,20 @@ prescan (Loader     *loader,
                     return FALSE;
                   i += n - 1;
                 }
-              else
+              else if (strchr ("\"\\/bfnrt", data[i + 1]) != NULL)
                 i++;
+              else
+                {
+                  /* json-glib's scanner reads C escapes too: \7 and \777
+                   * become bytes that are not UTF-8. */
+                  g_autofree char *where = column_position (data, line_start, i, line);
+                  const char *next = data + i + 1;
+                  g_autofree char *escape = g_strndup (next, g_utf8_next_char (next) - next);
+
+                  add_problem (loader, where, _("not valid JSON: “\\%s” is not an escape in a "
+                                                "string; write a backslash as \\\\"), escape);
+                  return FALSE;
+                }
             }
           else if (c == '"')
             {
