@@ -1852,6 +1852,13 @@ write_item (gpointer item,
   return TRUE;
 }
 
+static gboolean
+write_span (CrosscheckSpan *span,
+            gpointer        data)
+{
+  return write_item (span, data);
+}
+
 /* Writes `"key": [` then one item a line, then `]`. */
 static void
 append_list (GString    *out,
@@ -1868,8 +1875,7 @@ append_list (GString    *out,
   crosscheck_string_put_literal (out, "[");
   /* The spans sit in trees: walking them beats looking up each position. */
   if (CROSSCHECK_IS_SPAN_LIST (model))
-    crosscheck_span_list_foreach (CROSSCHECK_SPAN_LIST (model), (CrosscheckSpanFunc) write_item,
-                                  &writer);
+    crosscheck_span_list_foreach (CROSSCHECK_SPAN_LIST (model), write_span, &writer);
   else
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {

@@ -363,10 +363,10 @@ crosscheck_string_append_uint (GString *out,
 /**
  * crosscheck_write_all:
  * @fd: a file descriptor
- * @data: bytes to write
- * @length: how many
+ * @bytes: what to write
+ * @length: how many bytes
  *
- * Writes all of @data, going on after short writes and interruptions.
+ * Writes all of @bytes, going on after short writes and interruptions.
  *
  * Returns: %TRUE on success; %FALSE with errno set otherwise
  */
