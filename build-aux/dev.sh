@@ -11,8 +11,9 @@
 #                                        (the fuzz suite, in BUILDDIR-fuzz, built with clang)
 #   ./build-aux/dev.sh sanitize [ARGS]   the unit and UI suites in BUILDDIR-sanitize, built
 #                                        with AddressSanitizer and UndefinedBehaviorSanitizer
-#   ./build-aux/dev.sh bench [ARGS]      also install the benchmarks' packages, build, run the
-#                                        benchmarks (docs/benchmarks.md; ARGS go to meson test)
+#   ./build-aux/dev.sh bench [ARGS]      also install the benchmarks' packages, build BUILDDIR-release
+#                                        optimized as the Flatpak is, run the benchmarks there
+#                                        (docs/benchmarks.md; ARGS go to meson test)
 # With CROSSCHECK_TEST_FLATPAK=1, `test` also builds, installs and runs the Flatpak offline
 # (flatpak/test-offline-build.sh, minutes; installs flatpak-builder and debootstrap first).
 # The build directory is $CROSSCHECK_BUILDDIR (default: _build, in the repository root).
@@ -86,9 +87,13 @@ case $command in
     ;;
   bench)
     ./build-aux/install-deps.sh --bench
-    build
+    # Measured as users get it: the Flatpak manifest builds with
+    # --buildtype=release, so the figures come from such a build, not from
+    # the unoptimized one the tests use.
+    setup "$builddir-release" --buildtype=release
+    meson compile -C "$builddir-release"
     # Benchmarks run one at a time; --verbose shows their figures as they come.
-    exec meson test -C "$builddir" --benchmark --verbose "$@"
+    exec meson test -C "$builddir-release" --benchmark --verbose "$@"
     ;;
   *)
     usage

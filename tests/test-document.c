@@ -917,6 +917,47 @@ test_make_title (void)
   g_assert_true (strncmp (title, early_space->str, strlen (title) - strlen ("\xe2\x80\xa6")) == 0);
 }
 
+/* Every slice of a text with ASCII runs of every length between
+ * characters of two, three and four bytes, against GLib's own count: the
+ * offset lookup skips plain ASCII eight bytes at a time. */
+static void
+test_slices_mixed_text (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(CrosscheckDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const wide[] = { "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x8c\x89" };
+  guint length;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      for (guint j = 0; j < i % 19; j++)
+        g_string_append_c (text, 'a' + j);
+      g_string_append (text, wide[i % 3]);
+    }
+  /* Long enough to pass a checkpoint of the offset index. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append (text, i % 37 == 0 ? wide[i % 3] : "x");
+
+  document = crosscheck_document_new_from_text (text->str, &error);
+  g_assert_no_error (error);
+  length = crosscheck_document_get_length (document);
+  g_assert_cmpuint (length, ==, g_utf8_strlen (text->str, -1));
+
+  for (guint start = 0; start <= length; start++)
+    {
+      g_assert_cmpuint (crosscheck_document_offset_to_byte (document, start), ==,
+                        (gsize) (g_utf8_offset_to_pointer (text->str, start) - text->str));
+      for (guint end = start; end <= length; end += 1 + end % 5)
+        {
+          g_autofree char *slice = crosscheck_document_dup_slice (document, start, end);
+          g_autofree char *expected = g_utf8_substring (text->str, start, end);
+
+          g_assert_cmpstr (slice, ==, expected);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +967,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/core/document/from-bytes-title-source", test_from_bytes_title_source);
+  g_test_add_func ("/core/document/slices-mixed-text", test_slices_mixed_text);
   g_test_add_func ("/core/document/from-bytes-crlf-title", test_from_bytes_crlf_title);
   g_test_add_func ("/core/document/title-long-ascii", test_title_long_ascii);
   g_test_add_func ("/core/document/title-long-accented", test_title_long_accented);

@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utime.h>
@@ -23,6 +25,7 @@
 #include "crosscheck-project.h"
 #include "crosscheck-span-list.h"
 #include "crosscheck-span.h"
+#include "crosscheck-utils.h"
 
 /* Texts that trip up offset arithmetic: an emoji outside the BMP (2 UTF-16
  * units, 4 UTF-8 bytes), a combining mark (two code points for one
@@ -439,6 +442,14 @@ static const BadCase bad_cases[] = {
     CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1, column 1", "unexpected character “/”" },
   { "short-unicode-escape", NULL, "{\"format\": \"\\u12\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX,
     "line 1", "needs four hexadecimal digits" },
+  /* json-glib reads \7 and \777 as C octal escapes, giving bytes that are
+   * not UTF-8, which a save then wrote out (found by fuzz-project-load). */
+  { "octal-escape", "\"text\": \"The bridge", "\"text\": \"\\7767 The bridge",
+    CROSSCHECK_PROJECT_ERROR_SYNTAX, "line ", "“\\7” is not an escape in a string" },
+  { "hex-escape", NULL, "{\"format\": \"caf\\x41\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX,
+    "line 1, column 16", "“\\x” is not an escape" },
+  { "accented-escape", NULL, "{\"format\": \"\\é\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX,
+    "line 1", "“\\é” is not an escape" },
   { "binary", NULL, "\x7f" "ELF\x02\x01", CROSSCHECK_PROJECT_ERROR_SYNTAX, "line 1", "not valid JSON" },
   { "latin1", NULL, "{\"format\": \"caf\xe9\"}", CROSSCHECK_PROJECT_ERROR_SYNTAX, NULL, "not UTF-8" },
 };
@@ -670,6 +681,77 @@ test_save_failure_subprocess (void)
   g_assert_null (crosscheck_project_get_file (project));
 }
 
+/* The disk fills up half-way through a save: the process may write no more
+ * than FULL_AT bytes to any file (RLIMIT_FSIZE; a write past it fails with
+ * EFBIG, as one on a full disk fails with ENOSPC), and the project is
+ * several times that, so the save fails in the middle of the file. */
+#define FULL_AT (256 * 1024)
+
+static void
+test_save_disk_full_subprocess (void)
+{
+  g_autoptr(CrosscheckProject) project = make_project ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(CrosscheckDocument) big = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("CROSSCHECK_TARGET"));
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit = { FULL_AT, FULL_AT };
+  gboolean saved;
+
+  /* Long enough that a streamed save sends it out in several pieces. */
+  while (text->len < 3 * 1024 * 1024)
+    g_string_append (text, "The ferry 🚢 leaves Zürich as soon as next week, officials said.\n");
+  big = crosscheck_document_new_from_text (text->str, NULL);
+  g_assert_true (crosscheck_project_add_document (project, big, NULL));
+  for (guint i = 0; i < 2000; i++)
+    g_assert_nonnull (crosscheck_project_add_span (project, big, i * 64, i * 64 + 9,
+                                                   crosscheck_project_lookup_label (project, "PERSON"),
+                                                   NULL));
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  if (g_strcmp0 (g_getenv ("CROSSCHECK_SAVE_WAY"), "bytes") == 0)
+    {
+      g_autoptr(GBytes) bytes = crosscheck_project_serialize (project);
+
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 4 * FULL_AT);
+      saved = crosscheck_file_write_atomic (file, bytes, NULL, &error);
+    }
+  else
+    saved = crosscheck_project_save_to_file (project, file, NULL, &error);
+
+  g_assert_false (saved);
+  g_assert_error (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_SAVE);
+  g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
+  g_assert_nonnull (strstr (error->message, "Save As"));
+  g_assert_true (crosscheck_project_get_dirty (project));
+  g_assert_null (crosscheck_project_get_file (project));
+}
+
+static void
+test_save_disk_full (gconstpointer way)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.crosscheck.json", NULL);
+  g_autofree char *after = NULL;
+  const char *old = "the old contents\n";
+
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+
+  g_setenv ("CROSSCHECK_TARGET", path, TRUE);
+  g_setenv ("CROSSCHECK_SAVE_WAY", way, TRUE);
+  g_test_trap_subprocess ("/core/io/save-disk-full/subprocess", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* The old file is whole, and the failed save left nothing beside it. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  g_assert_true (only_entry (dir, "old.crosscheck.json"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_save_read_only_folder (void)
 {
@@ -793,6 +875,9 @@ main (int   argc,
   g_test_add_func ("/core/io/save-read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/core/io/save-read-only-folder/subprocess", test_save_failure_subprocess);
   g_test_add_func ("/core/io/save-missing-folder", test_save_missing_folder);
+  g_test_add_data_func ("/core/io/save-disk-full/streamed", "streamed", test_save_disk_full);
+  g_test_add_data_func ("/core/io/save-disk-full/bytes", "bytes", test_save_disk_full);
+  g_test_add_func ("/core/io/save-disk-full/subprocess", test_save_disk_full_subprocess);
   g_test_add_func ("/core/io/save-replaces-atomically", test_save_replaces_atomically);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)

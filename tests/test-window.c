@@ -973,6 +973,34 @@ test_hostile_files (void)
   destroy_window (window);
 }
 
+/* The label of the first button under @widget whose label mentions review. */
+static const char *
+find_review_label (GtkWidget *widget)
+{
+  const char *label;
+
+  if (GTK_IS_BUTTON (widget) && (label = gtk_button_get_label (GTK_BUTTON (widget))) != NULL &&
+      strstr (label, "Review") != NULL)
+    return label;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((label = find_review_label (child)) != NULL)
+      return label;
+
+  return NULL;
+}
+
+/* The label of the annotation list's "N Need Review" button. */
+static const char *
+review_button_label (CrosscheckWindow *window)
+{
+  const char *label = find_review_label (GTK_WIDGET (window->annotation_list));
+
+  g_assert_nonnull (label);
+  return label;
+}
+
 /* A span flagged by re-anchoring is found with the list's review filter,
  * and leaves it when marked as reviewed (undoably). */
 static void
@@ -1009,11 +1037,24 @@ test_review_filter (void)
   span = g_list_model_get_item (shown, 0);
   g_assert_cmpstr (crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (span)), ==, "s1");
 
+  g_assert_cmpstr (review_button_label (window), ==, "1 Needs Review");
+
   g_assert_true (crosscheck_project_mark_reviewed (changed, CROSSCHECK_ANNOTATION (span), NULL));
   spin ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_cmpstr (review_button_label (window), ==, "0 Need Review");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpstr (review_button_label (window), ==, "1 Needs Review");
+
+  /* The count follows the span out of the project and back. */
+  g_assert_true (crosscheck_project_remove_span (changed, span, NULL));
+  spin ();
+  g_assert_cmpstr (review_button_label (window), ==, "0 Need Review");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpstr (review_button_label (window), ==, "1 Needs Review");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_object_unref (span);
 

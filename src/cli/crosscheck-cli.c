@@ -341,7 +341,7 @@ new_from_clusters (GOptionContext *context,
 
       while ((line = g_data_input_stream_read_line (data, &length, NULL, &error)) != NULL)
         {
-          g_autofree char *owned = line;
+          g_autofree char *owned G_GNUC_UNUSED = line;
           g_autoptr(CrosscheckProject) project = NULL;
           g_autoptr(GFile) out_file = NULL;
           g_autofree char *out_path = NULL;

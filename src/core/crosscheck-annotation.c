@@ -21,7 +21,7 @@ typedef struct
   char            *modified;
   char            *note;
   char            *review;      /* why an editor should look at it, or NULL */
-  GHashTable      *attributes;
+  GHashTable      *attributes;  /* NULL until one is set: most never have any */
 } CrosscheckAnnotationPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CrosscheckAnnotation, crosscheck_annotation, G_TYPE_OBJECT)
@@ -153,7 +153,6 @@ crosscheck_annotation_init (CrosscheckAnnotation *self)
   priv->id = g_strdup ("");
   priv->annotator = g_strdup ("");
   priv->note = g_strdup ("");
-  priv->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 const char *
@@ -270,7 +269,7 @@ crosscheck_annotation_get_attribute (CrosscheckAnnotation *self,
 
   g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
 
-  return g_hash_table_lookup (priv->attributes, name);
+  return priv->attributes != NULL ? g_hash_table_lookup (priv->attributes, name) : NULL;
 }
 
 static int
@@ -296,8 +295,12 @@ crosscheck_annotation_dup_attribute_names (CrosscheckAnnotation *self)
 
   g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
 
-  keys = (const char **) g_hash_table_get_keys_as_array (priv->attributes, &n);
-  qsort (keys, n, sizeof (char *), compare_strings);
+  if (priv->attributes != NULL)
+    keys = (const char **) g_hash_table_get_keys_as_array (priv->attributes, &n);
+  else
+    n = 0;
+  if (n > 1)
+    qsort (keys, n, sizeof (char *), compare_strings);
   names = g_new (char *, n + 1);
   for (guint i = 0; i < n; i++)
     names[i] = g_strdup (keys[i]);
@@ -313,7 +316,7 @@ crosscheck_annotation_get_n_attributes (CrosscheckAnnotation *self)
 
   g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), 0);
 
-  return g_hash_table_size (priv->attributes);
+  return priv->attributes != NULL ? g_hash_table_size (priv->attributes) : 0;
 }
 
 void
@@ -388,9 +391,14 @@ _crosscheck_annotation_set_attribute (CrosscheckAnnotation *self,
   gboolean changed;
 
   if (value == NULL)
-    changed = g_hash_table_remove (priv->attributes, name);
-  else if (g_strcmp0 (g_hash_table_lookup (priv->attributes, name), value) != 0)
-    changed = (g_hash_table_insert (priv->attributes, g_strdup (name), g_strdup (value)), TRUE);
+    changed = priv->attributes != NULL && g_hash_table_remove (priv->attributes, name);
+  else if (g_strcmp0 (crosscheck_annotation_get_attribute (self, name), value) != 0)
+    {
+      if (priv->attributes == NULL)
+        priv->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (priv->attributes, g_strdup (name), g_strdup (value));
+      changed = TRUE;
+    }
   else
     changed = FALSE;
 
@@ -398,12 +406,16 @@ _crosscheck_annotation_set_attribute (CrosscheckAnnotation *self,
     g_signal_emit (self, signals[ATTRIBUTES_CHANGED], 0);
 }
 
+/* @attributes may be NULL, for none. */
 static GHashTable *
 copy_attributes (GHashTable *attributes)
 {
   GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer key, value;
+
+  if (attributes == NULL)
+    return copy;
 
   g_hash_table_iter_init (&iter, attributes);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -416,11 +428,14 @@ static gboolean
 attributes_equal (GHashTable *a,
                   GHashTable *b)
 {
+  guint n = a != NULL ? g_hash_table_size (a) : 0;
   GHashTableIter iter;
   gpointer key, value;
 
-  if (g_hash_table_size (a) != g_hash_table_size (b))
+  if (n != (b != NULL ? g_hash_table_size (b) : 0))
     return FALSE;
+  if (n == 0)
+    return TRUE;
 
   g_hash_table_iter_init (&iter, a);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -460,8 +475,9 @@ _crosscheck_annotation_restore_state (CrosscheckAnnotation      *self,
   _crosscheck_annotation_set_times (self, priv->created, state->modified);
   if (!attributes_equal (priv->attributes, state->attributes))
     {
-      g_hash_table_unref (priv->attributes);
-      priv->attributes = copy_attributes (state->attributes);
+      g_clear_pointer (&priv->attributes, g_hash_table_unref);
+      if (g_hash_table_size (state->attributes) > 0)
+        priv->attributes = copy_attributes (state->attributes);
       g_signal_emit (self, signals[ATTRIBUTES_CHANGED], 0);
     }
   g_object_thaw_notify (G_OBJECT (self));

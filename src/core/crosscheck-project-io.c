@@ -16,6 +16,7 @@
 #include "crosscheck-document-private.h"
 #include "crosscheck-errors.h"
 #include "crosscheck-history.h"
+#include "crosscheck-json-tree.h"
 #include "crosscheck-label.h"
 #include "crosscheck-link-private.h"
 #include "crosscheck-problem.h"
@@ -41,11 +42,15 @@
 
 #define MAX_DEPTH 64
 
+typedef CrosscheckJsonNode Node;
+
 typedef struct
 {
+  CrosscheckJsonTree *tree;
   CrosscheckProject *project;
   GPtrArray         *problems;
-  GHashTable        *seen_ids;  /* id → path of its first use */
+  GHashTable        *seen_ids;  /* id → path of its first use, both in strings */
+  GStringChunk      *strings;
   GHashTable        *bad_ids;   /* ids of objects refused, to avoid cascades */
   GHashTable        *bad_names; /* names of labels and link types refused, likewise */
   CrosscheckReanchor *reanchor; /* NULL: report anchor problems; else repair them here */
@@ -95,35 +100,31 @@ subpath (const char *parent,
 }
 
 static const char *
-node_type_name (JsonNode *node)
+node_type_name (Node *node)
 {
-  switch (JSON_NODE_TYPE (node))
+  switch ((CrosscheckJsonType) node->type)
     {
-    case JSON_NODE_OBJECT: return _("an object");
-    case JSON_NODE_ARRAY: return _("an array");
-    case JSON_NODE_NULL: return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING: return _("a string");
-        case G_TYPE_BOOLEAN: return _("a boolean");
-        case G_TYPE_DOUBLE: return _("a number with a fraction");
-        default: return _("a number");
-        }
+    case CROSSCHECK_JSON_OBJECT: return _("an object");
+    case CROSSCHECK_JSON_ARRAY: return _("an array");
+    case CROSSCHECK_JSON_NULL: return _("null");
+    case CROSSCHECK_JSON_STRING: return _("a string");
+    case CROSSCHECK_JSON_BOOLEAN: return _("a boolean");
+    case CROSSCHECK_JSON_DOUBLE: return _("a number with a fraction");
+    case CROSSCHECK_JSON_INTEGER:
+    default: return _("a number");
     }
 }
 
 /* Returns the member @key of @object, or NULL if it is absent (a problem if
  * @required). */
-static JsonNode *
+static Node *
 get_member (Loader     *loader,
-            JsonObject *object,
+            Node       *object,
             const char *path,
             const char *key,
             gboolean    required)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  Node *node = crosscheck_json_tree_lookup (loader->tree, object, key);
 
   if (node == NULL && required)
     {
@@ -135,20 +136,33 @@ get_member (Loader     *loader,
   return node;
 }
 
+static const char *
+member_name (Loader *loader,
+             Node   *object,
+             guint   i)
+{
+  return crosscheck_json_tree_get_string (loader->tree, &object->v.members[i].name);
+}
+
 static gboolean
 check_keys (Loader             *loader,
-            JsonObject         *object,
+            Node               *object,
             const char         *path,
             const char * const *allowed)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
   gboolean ok = TRUE;
 
-  for (GList *l = members; l != NULL; l = l->next)
+  for (guint i = 0; i < object->length; i++)
     {
-      if (!g_strv_contains (allowed, l->data))
+      guint j = 0;
+
+      while (allowed[j] != NULL &&
+             !crosscheck_json_tree_name_is (&object->v.members[i].name, allowed[j]))
+        j++;
+
+      if (allowed[j] == NULL)
         {
-          g_autofree char *p = subpath (path, l->data);
+          g_autofree char *p = subpath (path, member_name (loader, object, i));
 
           add_problem (loader, p, _("unknown key; version %d files do not have it"),
                        CROSSCHECK_FORMAT_VERSION);
@@ -159,28 +173,27 @@ check_keys (Loader             *loader,
   return ok;
 }
 
-/* Reads a string member. Absent optional members and allowed nulls give
- * *out == NULL and TRUE. */
+/* Reads the string @node (NULL: absent), the member @key of @path. Absent
+ * optional members and allowed nulls give *out == NULL and TRUE. */
 static gboolean
-read_string (Loader      *loader,
-             JsonObject  *object,
-             const char  *path,
-             const char  *key,
-             gboolean     required,
-             gboolean     nullable,
-             const char **out)
+read_string_node (Loader      *loader,
+                  Node        *node,
+                  const char  *path,
+                  const char  *key,
+                  gboolean     required,
+                  gboolean     nullable,
+                  const char **out)
 {
-  JsonNode *node = get_member (loader, object, path, key, required);
   g_autofree char *p = NULL;
 
   *out = NULL;
   if (node == NULL)
     return !required;
 
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
+  if (nullable && node->type == CROSSCHECK_JSON_NULL)
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->type != CROSSCHECK_JSON_STRING)
     {
       p = subpath (path, key);
       add_problem (loader, p, nullable ? _("expected a string or null, found %s")
@@ -189,7 +202,7 @@ read_string (Loader      *loader,
       return FALSE;
     }
 
-  *out = json_node_get_string (node);
+  *out = crosscheck_json_tree_get_string (loader->tree, node);
   if (!g_utf8_validate (*out, -1, NULL))
     {
       p = subpath (path, key);
@@ -201,14 +214,29 @@ read_string (Loader      *loader,
   return TRUE;
 }
 
+/* Reads a string member; see read_string_node(). */
+static gboolean
+read_string (Loader      *loader,
+             Node        *object,
+             const char  *path,
+             const char  *key,
+             gboolean     required,
+             gboolean     nullable,
+             const char **out)
+{
+  Node *node = get_member (loader, object, path, key, required);
+
+  return read_string_node (loader, node, path, key, required, nullable, out);
+}
+
 static gboolean
 read_offset (Loader     *loader,
-             JsonObject *object,
+             Node       *object,
              const char *path,
              const char *key,
              guint      *out)
 {
-  JsonNode *node = get_member (loader, object, path, key, TRUE);
+  Node *node = get_member (loader, object, path, key, TRUE);
   g_autofree char *p = NULL;
   gint64 value;
 
@@ -216,13 +244,13 @@ read_offset (Loader     *loader,
     return FALSE;
 
   p = subpath (path, key);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->type != CROSSCHECK_JSON_INTEGER)
     {
       add_problem (loader, p, _("expected an integer, found %s"), node_type_name (node));
       return FALSE;
     }
 
-  value = json_node_get_int (node);
+  value = node->v.integer;
   if (value < 0)
     {
       add_problem (loader, p, _("must not be negative (%lld)"), (long long) value);
@@ -238,19 +266,19 @@ read_offset (Loader     *loader,
   return TRUE;
 }
 
-static JsonArray *
+static Node *
 read_array (Loader     *loader,
-            JsonObject *object,
+            Node       *object,
             const char *path,
             const char *key,
             gboolean    required)
 {
-  JsonNode *node = get_member (loader, object, path, key, required);
+  Node *node = get_member (loader, object, path, key, required);
 
   if (node == NULL)
     return NULL;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != CROSSCHECK_JSON_ARRAY)
     {
       g_autofree char *p = subpath (path, key);
 
@@ -258,25 +286,38 @@ read_array (Loader     *loader,
       return NULL;
     }
 
-  return json_node_get_array (node);
+  return node;
 }
 
-/* Returns the object at @array[@i], or NULL with a problem. */
-static JsonObject *
+/* The next element of @array (NULL: none), or NULL at the end. A root
+ * array may be streamed: each element lives until the next is read. */
+static Node *
+next_element (Loader             *loader,
+              Node               *array,
+              CrosscheckJsonIter *iter)
+{
+  if (array == NULL)
+    return NULL;
+  if (iter->array == NULL)
+    crosscheck_json_tree_iter_init (loader->tree, array, iter);
+
+  return crosscheck_json_tree_next (loader->tree, iter);
+}
+
+/* Returns @node, an element at @path, if it is an object, or NULL with a
+ * problem. */
+static Node *
 array_object (Loader     *loader,
-              JsonArray  *array,
-              guint       i,
+              Node       *node,
               const char *path)
 {
-  JsonNode *node = json_array_get_element (array, i);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != CROSSCHECK_JSON_OBJECT)
     {
       add_problem (loader, path, _("expected an object, found %s"), node_type_name (node));
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return node;
 }
 
 /* Registers @id as used at @path; FALSE (with a problem) if it is invalid
@@ -286,28 +327,31 @@ claim_id (Loader     *loader,
           const char *id,
           const char *path)
 {
-  g_autofree char *p = subpath (path, "id");
-  const char *first = g_hash_table_lookup (loader->seen_ids, id);
+  g_autofree char *p = NULL;
+  const char *first = NULL;
 
+  if (crosscheck_is_valid_id (id) && (first = g_hash_table_lookup (loader->seen_ids, id)) == NULL)
+    {
+      g_hash_table_insert (loader->seen_ids, g_string_chunk_insert (loader->strings, id),
+                           g_string_chunk_insert (loader->strings, path));
+      return TRUE;
+    }
+
+  p = subpath (path, "id");
   if (!crosscheck_is_valid_id (id))
     {
       add_problem (loader, p, _("“%s” is not a valid id: use 1 to 64 letters, digits or _ . : -"),
                    id);
       return FALSE;
     }
-  if (first != NULL)
-    {
-      add_problem (loader, p, _("duplicate id “%s”, already used at %s"), id, first);
-      return FALSE;
-    }
 
-  g_hash_table_insert (loader->seen_ids, g_strdup (id), g_strdup (path));
-  return TRUE;
+  add_problem (loader, p, _("duplicate id “%s”, already used at %s"), id, first);
+  return FALSE;
 }
 
 static gboolean
 read_times (Loader               *loader,
-            JsonObject           *object,
+            Node                 *object,
             const char           *path,
             CrosscheckAnnotation *annotation)
 {
@@ -339,7 +383,7 @@ read_times (Loader               *loader,
  * links share. */
 static gboolean
 read_annotation_fields (Loader               *loader,
-                        JsonObject           *object,
+                        Node                 *object,
                         const char           *path,
                         CrosscheckAnnotation *annotation)
 {
@@ -347,7 +391,7 @@ read_annotation_fields (Loader               *loader,
   const char *annotator;
   const char *note;
   const char *review;
-  JsonNode *node;
+  Node *node;
   gboolean ok = TRUE;
 
   if (read_string (loader, object, path, "annotator", FALSE, FALSE, &annotator))
@@ -375,7 +419,7 @@ read_annotation_fields (Loader               *loader,
     _crosscheck_annotation_set_review (annotation, review);
 
   node = get_member (loader, object, path, "attributes", FALSE);
-  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+  if (node != NULL && node->type != CROSSCHECK_JSON_OBJECT)
     {
       g_autofree char *p = subpath (path, "attributes");
 
@@ -384,13 +428,11 @@ read_annotation_fields (Loader               *loader,
     }
   else if (node != NULL)
     {
-      JsonObject *attributes = json_node_get_object (node);
-      g_autoptr(GList) members = json_object_get_members (attributes);
-      g_autofree char *apath = subpath (path, "attributes");
+      g_autofree char *apath = node->length > 0 ? subpath (path, "attributes") : NULL;
 
-      for (GList *l = members; l != NULL; l = l->next)
+      for (guint i = 0; i < node->length; i++)
         {
-          const char *name = l->data;
+          const char *name = member_name (loader, node, i);
           g_autofree char *p = subpath (apath, name);
           const CrosscheckAttributeSpec *spec;
           const char *value;
@@ -402,7 +444,8 @@ read_annotation_fields (Loader               *loader,
               ok = FALSE;
               continue;
             }
-          if (!read_string (loader, attributes, apath, name, TRUE, FALSE, &value))
+          if (!read_string_node (loader, &node->v.members[i].value, apath, name, TRUE, FALSE,
+                                 &value))
             {
               ok = FALSE;
               continue;
@@ -428,17 +471,17 @@ read_annotation_fields (Loader               *loader,
 
 static gboolean
 read_attribute_specs (Loader          *loader,
-                      JsonObject      *object,
+                      Node            *object,
                       const char      *path,
                       CrosscheckLabel *label)
 {
   static const char * const allowed[] = { "name", "values", NULL };
   g_autofree char *apath = subpath (path, "attributes");
-  JsonArray *array = read_array (loader, object, path, "attributes", FALSE);
-  guint n = array ? json_array_get_length (array) : 0;
+  Node *array = read_array (loader, object, path, "attributes", FALSE);
+  guint n = array ? array->length : 0;
   gboolean ok = TRUE;
 
-  if (array == NULL && json_object_has_member (object, "attributes"))
+  if (array == NULL && get_member (loader, object, path, "attributes", FALSE) != NULL)
     return FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -446,8 +489,8 @@ read_attribute_specs (Loader          *loader,
       g_autofree char *p = g_strdup_printf ("%s[%u]", apath, i);
       g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
-      JsonObject *spec = array_object (loader, array, i, p);
-      JsonArray *choices;
+      Node *spec = array_object (loader, &array->v.elements[i], p);
+      Node *choices;
       const char *name;
 
       if (spec == NULL || !check_keys (loader, spec, p, allowed) ||
@@ -475,16 +518,16 @@ read_attribute_specs (Loader          *loader,
         }
 
       choices = read_array (loader, spec, p, "values", FALSE);
-      if (choices == NULL && json_object_has_member (spec, "values"))
+      if (choices == NULL && get_member (loader, spec, p, "values", FALSE) != NULL)
         {
           ok = FALSE;
           continue;
         }
-      for (guint j = 0; choices != NULL && j < json_array_get_length (choices); j++)
+      for (guint j = 0; choices != NULL && j < choices->length; j++)
         {
-          JsonNode *node = json_array_get_element (choices, j);
+          Node *node = &choices->v.elements[j];
 
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+          if (node->type != CROSSCHECK_JSON_STRING)
             {
               g_autofree char *vp = g_strdup_printf ("%s.values[%u]", p, j);
 
@@ -492,7 +535,7 @@ read_attribute_specs (Loader          *loader,
               ok = FALSE;
               continue;
             }
-          g_strv_builder_add (values, json_node_get_string (node));
+          g_strv_builder_add (values, crosscheck_json_tree_get_string (loader->tree, node));
         }
 
       strv = g_strv_builder_end (values);
@@ -504,7 +547,7 @@ read_attribute_specs (Loader          *loader,
 
 static void
 read_labels (Loader     *loader,
-             JsonObject *root,
+             Node       *root,
              gboolean    relations)
 {
   static const char * const label_keys[] = {
@@ -514,14 +557,15 @@ read_labels (Loader     *loader,
     "name", "symmetric", "color", "shortcut", "attributes", NULL
   };
   const char *key = relations ? "link_types" : "labels";
-  JsonArray *array = read_array (loader, root, NULL, key, TRUE);
-  guint n = array ? json_array_get_length (array) : 0;
+  Node *array = read_array (loader, root, NULL, key, TRUE);
+  CrosscheckJsonIter iter = { 0, };
+  Node *element;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; (element = next_element (loader, array, &iter)) != NULL; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s[%u]", key, i);
       g_autoptr(CrosscheckLabel) label = NULL;
-      JsonObject *object = array_object (loader, array, i, path);
+      Node *object = array_object (loader, element, path);
       CrosscheckLabelKind kind = CROSSCHECK_LABEL_RELATION;
       const char *name;
       const char *kind_name;
@@ -576,10 +620,9 @@ read_labels (Loader     *loader,
 
       if (relations)
         {
-          JsonNode *node = get_member (loader, object, path, "symmetric", FALSE);
+          Node *node = get_member (loader, object, path, "symmetric", FALSE);
 
-          if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) ||
-                               json_node_get_value_type (node) != G_TYPE_BOOLEAN))
+          if (node != NULL && node->type != CROSSCHECK_JSON_BOOLEAN)
             {
               g_autofree char *p = subpath (path, "symmetric");
 
@@ -588,7 +631,7 @@ read_labels (Loader     *loader,
               ok = FALSE;
             }
           else if (node != NULL)
-            crosscheck_label_set_symmetric (label, json_node_get_boolean (node));
+            crosscheck_label_set_symmetric (label, node->v.boolean);
         }
 
       if (!read_string (loader, object, path, "color", FALSE, FALSE, &color))
@@ -641,15 +684,14 @@ read_labels (Loader     *loader,
  * reported, when it cannot be used at all; *@ok tells about its keys. */
 static gboolean
 begin_element (Loader             *loader,
-               JsonArray          *array,
-               guint               i,
+               Node               *element,
                const char         *path,
                const char * const *keys,
-               JsonObject        **object,
+               Node              **object,
                const char        **id,
                gboolean           *ok)
 {
-  *object = array_object (loader, array, i, path);
+  *object = array_object (loader, element, path);
   if (*object == NULL)
     return FALSE;
 
@@ -668,26 +710,28 @@ begin_element (Loader             *loader,
 
 static void
 read_documents (Loader     *loader,
-                JsonObject *root)
+                Node       *root)
 {
   static const char * const keys[] = {
     "id", "title", "source", "published", "encoding", "sha256", "text", NULL
   };
-  JsonArray *array = read_array (loader, root, NULL, "documents", TRUE);
-  guint n = array ? json_array_get_length (array) : 0;
+  Node *array = read_array (loader, root, NULL, "documents", TRUE);
+  CrosscheckJsonIter iter = { 0, };
+  Node *element;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; (element = next_element (loader, array, &iter)) != NULL; i++)
     {
-      g_autofree char *path = g_strdup_printf ("documents[%u]", i);
+      char path[32];
       g_autoptr(CrosscheckDocument) document = NULL;
       g_autoptr(GError) error = NULL;
       CrosscheckDocument *same;
-      JsonObject *object;
+      Node *object;
       CrosscheckEncoding encoding = CROSSCHECK_ENCODING_UTF8;
       const char *id, *title, *source, *published, *encoding_name, *sha256, *text;
       gboolean ok = TRUE;
 
-      if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
+      g_snprintf (path, sizeof path, "documents[%u]", i);
+      if (!begin_element (loader, element, path, keys, &object, &id, &ok))
         continue;
 
       ok &= read_string (loader, object, path, "title", FALSE, FALSE, &title);
@@ -777,6 +821,7 @@ resolve (Loader     *loader,
          const char *id,
          GType       type,
          const char *path,
+         const char *key,
          const char *what)
 {
   gpointer object = NULL;
@@ -787,8 +832,12 @@ resolve (Loader     *loader,
     object = crosscheck_project_lookup_span (loader->project, id);
 
   if (object == NULL && !g_hash_table_contains (loader->bad_ids, id))
-    /* TRANSLATORS: %s is “document” or “span”, translated on their own */
-    add_problem (loader, path, _("no %s has the id “%s”"), what, id);
+    {
+      g_autofree char *p = subpath (path, key);
+
+      /* TRANSLATORS: %s is “document” or “span”, translated on their own */
+      add_problem (loader, p, _("no %s has the id “%s”"), what, id);
+    }
 
   return object;
 }
@@ -824,46 +873,46 @@ reanchor_span (Loader              *loader,
 
 static void
 read_spans (Loader     *loader,
-            JsonObject *root)
+            Node       *root)
 {
   static const char * const keys[] = {
     "id", "document", "start", "end", "label", "text", "annotator", "created", "modified",
     "note", "needs_review", "attributes", NULL
   };
-  JsonArray *array = read_array (loader, root, NULL, "spans", TRUE);
-  guint n = array ? json_array_get_length (array) : 0;
+  Node *array = read_array (loader, root, NULL, "spans", TRUE);
+  CrosscheckJsonIter iter = { 0, };
+  Node *element;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; (element = next_element (loader, array, &iter)) != NULL; i++)
     {
-      g_autofree char *path = g_strdup_printf ("spans[%u]", i);
-      g_autofree char *dpath = NULL;
-      g_autofree char *lpath = NULL;
+      char path[32];
       g_autoptr(CrosscheckSpan) span = NULL;
       g_autofree char *review = NULL;
-      JsonObject *object;
+      Node *object;
       CrosscheckDocument *document = NULL;
       CrosscheckLabel *label = NULL;
       const char *id, *document_id, *label_name, *text;
       guint start = 0, end = 0;
       gboolean ok = TRUE;
 
-      if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
+      g_snprintf (path, sizeof path, "spans[%u]", i);
+      if (!begin_element (loader, element, path, keys, &object, &id, &ok))
         continue;
 
-      dpath = subpath (path, "document");
       if (read_string (loader, object, path, "document", TRUE, FALSE, &document_id))
         /* TRANSLATORS: fills “no %s has the id “%s”” */
-        document = resolve (loader, document_id, CROSSCHECK_TYPE_DOCUMENT, dpath, _("document"));
+        document = resolve (loader, document_id, CROSSCHECK_TYPE_DOCUMENT, path, "document",
+                            _("document"));
 
-      lpath = subpath (path, "label");
-      if (read_string (loader, object, path, "label", TRUE, FALSE, &label_name))
+      if (read_string (loader, object, path, "label", TRUE, FALSE, &label_name) &&
+          (label = crosscheck_project_lookup_label (loader->project, label_name)) == NULL &&
+          !g_hash_table_contains (loader->bad_names, label_name))  /* else reported with the label */
         {
-          label = crosscheck_project_lookup_label (loader->project, label_name);
-          if (label == NULL && g_hash_table_contains (loader->bad_names, label_name))
-            ;  /* reported with the label */
-          else if (label == NULL && crosscheck_project_lookup_link_type (loader->project, label_name))
+          g_autofree char *lpath = subpath (path, "label");
+
+          if (crosscheck_project_lookup_link_type (loader->project, label_name))
             add_problem (loader, lpath, _("“%s” is a link type, not a span label"), label_name);
-          else if (label == NULL)
+          else
             add_problem (loader, lpath, _("“%s” is not one of the project’s labels"), label_name);
         }
 
@@ -932,29 +981,29 @@ read_spans (Loader     *loader,
 
 static void
 read_links (Loader     *loader,
-            JsonObject *root)
+            Node       *root)
 {
   static const char * const keys[] = {
     "id", "type", "from", "to", "annotator", "created", "modified", "note", "attributes", NULL
   };
-  JsonArray *array = read_array (loader, root, NULL, "links", TRUE);
-  guint n = array ? json_array_get_length (array) : 0;
+  Node *array = read_array (loader, root, NULL, "links", TRUE);
+  CrosscheckJsonIter iter = { 0, };
+  Node *element;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; (element = next_element (loader, array, &iter)) != NULL; i++)
     {
-      g_autofree char *path = g_strdup_printf ("links[%u]", i);
-      g_autofree char *fpath = NULL;
-      g_autofree char *tpath = NULL;
+      char path[32];
       g_autoptr(CrosscheckLink) link = NULL;
       g_autoptr(GPtrArray) existing = NULL;
-      JsonObject *object;
+      Node *object;
       CrosscheckLabel *type = NULL;
       CrosscheckSpan *from = NULL;
       CrosscheckSpan *to = NULL;
       const char *id, *type_name, *from_id, *to_id;
       gboolean ok = TRUE;
 
-      if (!begin_element (loader, array, i, path, keys, &object, &id, &ok))
+      g_snprintf (path, sizeof path, "links[%u]", i);
+      if (!begin_element (loader, element, path, keys, &object, &id, &ok))
         continue;
 
       if (read_string (loader, object, path, "type", TRUE, FALSE, &type_name))
@@ -969,13 +1018,11 @@ read_links (Loader     *loader,
             }
         }
 
-      fpath = subpath (path, "from");
-      tpath = subpath (path, "to");
       if (read_string (loader, object, path, "from", TRUE, FALSE, &from_id))
         /* TRANSLATORS: fills “no %s has the id “%s”” */
-        from = resolve (loader, from_id, CROSSCHECK_TYPE_SPAN, fpath, _("span"));
+        from = resolve (loader, from_id, CROSSCHECK_TYPE_SPAN, path, "from", _("span"));
       if (read_string (loader, object, path, "to", TRUE, FALSE, &to_id))
-        to = resolve (loader, to_id, CROSSCHECK_TYPE_SPAN, tpath, _("span"));
+        to = resolve (loader, to_id, CROSSCHECK_TYPE_SPAN, path, "to", _("span"));
 
       if (!ok || type == NULL || from == NULL || to == NULL)
         continue;
@@ -1101,7 +1148,8 @@ column_position (const char *data,
 
 /* Finds what the JSON parser would choke on, recurse too deeply into or
  * silently get wrong: nesting deeper than MAX_DEPTH, \u0000 escapes (text
- * may not hold NUL), broken \u escapes, integers too long for 64 bits,
+ * may not hold NUL), broken \u escapes, escapes JSON does not have (\7,
+ * \x41), integers too long for 64 bits,
  * which json-glib wraps around instead of refusing, words and characters
  * that are not JSON, which json-glib's scanner reads as numbers ($e, 0x1f)
  * or comments, and anything after the first value, which json-glib 1.6
@@ -1149,8 +1197,20 @@ prescan (Loader     *loader,
                     return FALSE;
                   i += n - 1;
                 }
-              else
+              else if (strchr ("\"\\/bfnrt", data[i + 1]) != NULL)
                 i++;
+              else
+                {
+                  /* json-glib's scanner reads C escapes too: \7 and \777
+                   * become bytes that are not UTF-8. */
+                  g_autofree char *where = column_position (data, line_start, i, line);
+                  const char *next = data + i + 1;
+                  g_autofree char *escape = g_strndup (next, g_utf8_next_char (next) - next);
+
+                  add_problem (loader, where, _("not valid JSON: “\\%s” is not an escape in a "
+                                                "string; write a backslash as \\\\"), escape);
+                  return FALSE;
+                }
             }
           else if (c == '"')
             {
@@ -1277,28 +1337,28 @@ summarize (GPtrArray *problems,
 
 static gboolean
 read_header (Loader     *loader,
-             JsonNode   *root,
+             Node       *root,
              int        *code)
 {
-  JsonObject *object;
-  JsonNode *format;
-  JsonNode *version;
+  Node *object;
+  Node *format;
+  Node *version;
   gint64 number;
 
   *code = CROSSCHECK_PROJECT_ERROR_NOT_A_PROJECT;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root->type != CROSSCHECK_JSON_OBJECT)
     {
       add_problem (loader, NULL, _("this is JSON but not a Crosscheck project: the file holds %s, "
                                    "not an object"), node_type_name (root));
       return FALSE;
     }
 
-  object = json_node_get_object (root);
-  format = json_object_get_member (object, "format");
-  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
-      json_node_get_value_type (format) != G_TYPE_STRING ||
-      g_strcmp0 (json_node_get_string (format), CROSSCHECK_FORMAT_NAME) != 0)
+  object = root;
+  format = crosscheck_json_tree_lookup (loader->tree, object, "format");
+  if (format == NULL || format->type != CROSSCHECK_JSON_STRING ||
+      g_strcmp0 (crosscheck_json_tree_get_string (loader->tree, format),
+                 CROSSCHECK_FORMAT_NAME) != 0)
     {
       add_problem (loader, "format", _("this is JSON but not a Crosscheck project: “format” "
                                        "must be “%s”"), CROSSCHECK_FORMAT_NAME);
@@ -1306,15 +1366,14 @@ read_header (Loader     *loader,
     }
 
   *code = CROSSCHECK_PROJECT_ERROR_INVALID;
-  version = json_object_get_member (object, "version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
-      json_node_get_value_type (version) != G_TYPE_INT64)
+  version = crosscheck_json_tree_lookup (loader->tree, object, "version");
+  if (version == NULL || version->type != CROSSCHECK_JSON_INTEGER)
     {
       add_problem (loader, "version", _("expected an integer version number"));
       return FALSE;
     }
 
-  number = json_node_get_int (version);
+  number = version->v.integer;
   if (number > CROSSCHECK_FORMAT_VERSION)
     {
       *code = CROSSCHECK_PROJECT_ERROR_NEWER_VERSION;
@@ -1358,6 +1417,48 @@ load_file (GFile               *file,
   return project;
 }
 
+/* Only for tests, which run the loader's cases through both parsers. */
+static gboolean
+fast_parser_disabled (void)
+{
+  static gsize disabled = 0;
+
+  if (g_once_init_enter (&disabled))
+    g_once_init_leave (&disabled, g_strcmp0 (g_getenv ("CROSSCHECK_LOADER"), "json-glib") == 0 ? 2 : 1);
+
+  return disabled == 2;
+}
+
+/* Reads the JSON into a tree: with the fast parser when it can, else with
+ * json-glib (see crosscheck-json-tree.c), which also reports syntax errors.
+ * NULL with a problem if it is not JSON. */
+static CrosscheckJsonTree *
+parse (Loader     *loader,
+       const char *data,
+       gsize       length)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  CrosscheckJsonTree *tree;
+
+  if (!fast_parser_disabled () && (tree = crosscheck_json_tree_parse (data, length, TRUE)) != NULL)
+    return tree;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    {
+      add_syntax_problem (loader, error);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      add_problem (loader, NULL, _("the file is empty: it holds only white space"));
+      return NULL;
+    }
+
+  return crosscheck_json_tree_new_from_node (json_parser_get_root (parser));
+}
+
 static CrosscheckProject *
 load (GBytes              *bytes,
       CrosscheckReanchor  *reanchor,
@@ -1366,12 +1467,12 @@ load (GBytes              *bytes,
 {
   g_autoptr(CrosscheckProject) project = crosscheck_project_new_empty ();
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) crosscheck_problem_free);
-  g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) bad_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) bad_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  Loader loader = { project, found, seen_ids, bad_ids, bad_names, reanchor, 0 };
+  g_autoptr(CrosscheckJsonTree) tree = NULL;
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (64 * 1024);
+  Loader loader = { NULL, project, found, seen_ids, strings, bad_ids, bad_names, reanchor, 0 };
   int code = CROSSCHECK_PROJECT_ERROR_SYNTAX;
   const char *data;
   gsize length;
@@ -1393,16 +1494,13 @@ load (GBytes              *bytes,
     add_problem (&loader, NULL, _("the file is not UTF-8 text, so it is not a project file"));
   else if (prescan (&loader, data, length))
     {
-      if (!json_parser_load_from_data (parser, data, length, &local_error))
-        add_syntax_problem (&loader, local_error);
-      else if (json_parser_get_root (parser) == NULL)
-        add_problem (&loader, NULL, _("the file is empty: it holds only white space"));
-      else if (read_header (&loader, json_parser_get_root (parser), &code))
+      loader.tree = tree = parse (&loader, data, length);
+      if (tree != NULL && read_header (&loader, crosscheck_json_tree_get_root (tree), &code))
         {
           static const char * const keys[] = {
             "format", "version", "labels", "link_types", "documents", "spans", "links", NULL
           };
-          JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+          Node *root = crosscheck_json_tree_get_root (tree);
 
           check_keys (&loader, root, NULL, keys);
           read_labels (&loader, root, FALSE);
@@ -1548,7 +1646,7 @@ append_nullable (GString    *out,
                  const char *value)
 {
   if (value == NULL)
-    g_string_append (out, "null");
+    crosscheck_string_put_literal (out, "null");
   else
     crosscheck_json_append_string (out, value);
 }
@@ -1558,7 +1656,7 @@ append_key (GString    *out,
             const char *key)
 {
   crosscheck_json_append_string (out, key);
-  g_string_append (out, ": ");
+  crosscheck_string_put_literal (out, ": ");
 }
 
 static void
@@ -1571,7 +1669,7 @@ append_label (GString         *out,
   if (crosscheck_label_get_shortcut (label) != 0)
     g_unichar_to_utf8 (crosscheck_label_get_shortcut (label), shortcut);
 
-  g_string_append (out, "{\"name\": ");
+  crosscheck_string_put_literal (out, "{\"name\": ");
   crosscheck_json_append_string (out, crosscheck_label_get_name (label));
   if (crosscheck_label_get_kind (label) == CROSSCHECK_LABEL_RELATION)
     g_string_append_printf (out, ", \"symmetric\": %s",
@@ -1582,77 +1680,83 @@ append_label (GString         *out,
   g_string_append_printf (out, ", \"color\": \"%s\", \"shortcut\": ",
                           crosscheck_label_get_color (label));
   crosscheck_json_append_string (out, shortcut);
-  g_string_append (out, ", \"attributes\": [");
+  crosscheck_string_put_literal (out, ", \"attributes\": [");
   for (guint i = 0; i < attributes->len; i++)
     {
       const CrosscheckAttributeSpec *spec = g_ptr_array_index (attributes, i);
 
       g_string_append (out, i > 0 ? ", {\"name\": " : "{\"name\": ");
       crosscheck_json_append_string (out, spec->name);
-      g_string_append (out, ", \"values\": [");
+      crosscheck_string_put_literal (out, ", \"values\": [");
       for (guint j = 0; spec->values[j] != NULL; j++)
         {
           if (j > 0)
-            g_string_append (out, ", ");
+            crosscheck_string_put_literal (out, ", ");
           crosscheck_json_append_string (out, spec->values[j]);
         }
-      g_string_append (out, "]}");
+      crosscheck_string_put_literal (out, "]}");
     }
-  g_string_append (out, "]}");
+  crosscheck_string_put_literal (out, "]}");
 }
 
 static void
 append_document (GString            *out,
                  CrosscheckDocument *document)
 {
-  g_string_append (out, "{\n      \"id\": ");
+  crosscheck_string_put_literal (out, "{\n      \"id\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_id (document));
-  g_string_append (out, ",\n      \"title\": ");
+  crosscheck_string_put_literal (out, ",\n      \"title\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_title (document));
-  g_string_append (out, ",\n      \"source\": ");
+  crosscheck_string_put_literal (out, ",\n      \"source\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_source (document));
-  g_string_append (out, ",\n      \"published\": ");
+  crosscheck_string_put_literal (out, ",\n      \"published\": ");
   append_nullable (out, crosscheck_document_get_published (document));
-  g_string_append (out, ",\n      \"encoding\": ");
+  crosscheck_string_put_literal (out, ",\n      \"encoding\": ");
   crosscheck_json_append_string (out,
                                  crosscheck_encoding_to_string (crosscheck_document_get_encoding (document)));
-  g_string_append (out, ",\n      \"sha256\": ");
+  crosscheck_string_put_literal (out, ",\n      \"sha256\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_sha256 (document));
-  g_string_append (out, ",\n      \"text\": ");
+  crosscheck_string_put_literal (out, ",\n      \"text\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_text (document));
-  g_string_append (out, "\n    }");
+  crosscheck_string_put_literal (out, "\n    }");
 }
 
 static void
 append_annotation_fields (GString              *out,
                           CrosscheckAnnotation *annotation)
 {
-  g_auto(GStrv) names = crosscheck_annotation_dup_attribute_names (annotation);
+  g_auto(GStrv) names = NULL;
 
-  g_string_append (out, ", \"annotator\": ");
+  crosscheck_string_put_literal (out, ", \"annotator\": ");
   crosscheck_json_append_string (out, crosscheck_annotation_get_annotator (annotation));
-  g_string_append (out, ", \"created\": ");
+  crosscheck_string_put_literal (out, ", \"created\": ");
   append_nullable (out, crosscheck_annotation_get_created (annotation));
-  g_string_append (out, ", \"modified\": ");
+  crosscheck_string_put_literal (out, ", \"modified\": ");
   append_nullable (out, crosscheck_annotation_get_modified (annotation));
-  g_string_append (out, ", \"note\": ");
+  crosscheck_string_put_literal (out, ", \"note\": ");
   crosscheck_json_append_string (out, crosscheck_annotation_get_note (annotation));
   /* Only where there is something to check, so that other files stay as
    * they were (docs/format.md). */
   if (crosscheck_annotation_get_review (annotation) != NULL)
     {
-      g_string_append (out, ", \"needs_review\": ");
+      crosscheck_string_put_literal (out, ", \"needs_review\": ");
       crosscheck_json_append_string (out, crosscheck_annotation_get_review (annotation));
     }
-  g_string_append (out, ", \"attributes\": {");
+  crosscheck_string_put_literal (out, ", \"attributes\": {");
+  if (crosscheck_annotation_get_n_attributes (annotation) == 0)
+    {
+      crosscheck_string_put_literal (out, "}}");
+      return;
+    }
+  names = crosscheck_annotation_dup_attribute_names (annotation);
   for (guint i = 0; names[i] != NULL; i++)
     {
       if (i > 0)
-        g_string_append (out, ", ");
+        crosscheck_string_put_literal (out, ", ");
       append_key (out, names[i]);
       crosscheck_json_append_string (out, crosscheck_annotation_get_attribute (annotation, names[i]));
     }
-  g_string_append (out, "}}");
+  crosscheck_string_put_literal (out, "}}");
 }
 
 static void
@@ -1661,14 +1765,17 @@ append_span (GString        *out,
 {
   CrosscheckAnnotation *annotation = CROSSCHECK_ANNOTATION (span);
 
-  g_string_append (out, "{\"id\": ");
+  crosscheck_string_put_literal (out, "{\"id\": ");
   crosscheck_json_append_string (out, crosscheck_annotation_get_id (annotation));
-  g_string_append (out, ", \"document\": ");
+  crosscheck_string_put_literal (out, ", \"document\": ");
   crosscheck_json_append_string (out, crosscheck_document_get_id (crosscheck_span_get_document (span)));
-  g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"label\": ",
-                          crosscheck_span_get_start (span), crosscheck_span_get_end (span));
+  crosscheck_string_put_literal (out, ", \"start\": ");
+  crosscheck_string_append_uint (out, crosscheck_span_get_start (span));
+  crosscheck_string_put_literal (out, ", \"end\": ");
+  crosscheck_string_append_uint (out, crosscheck_span_get_end (span));
+  crosscheck_string_put_literal (out, ", \"label\": ");
   crosscheck_json_append_string (out, crosscheck_label_get_name (crosscheck_annotation_get_label (annotation)));
-  g_string_append (out, ", \"text\": ");
+  crosscheck_string_put_literal (out, ", \"text\": ");
   crosscheck_json_append_string (out, crosscheck_span_get_text (span));
   append_annotation_fields (out, annotation);
 }
@@ -1679,14 +1786,14 @@ append_link (GString        *out,
 {
   CrosscheckAnnotation *annotation = CROSSCHECK_ANNOTATION (link);
 
-  g_string_append (out, "{\"id\": ");
+  crosscheck_string_put_literal (out, "{\"id\": ");
   crosscheck_json_append_string (out, crosscheck_annotation_get_id (annotation));
-  g_string_append (out, ", \"type\": ");
+  crosscheck_string_put_literal (out, ", \"type\": ");
   crosscheck_json_append_string (out, crosscheck_label_get_name (crosscheck_link_get_link_type (link)));
-  g_string_append (out, ", \"from\": ");
+  crosscheck_string_put_literal (out, ", \"from\": ");
   crosscheck_json_append_string (out,
                                  crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (crosscheck_link_get_from (link))));
-  g_string_append (out, ", \"to\": ");
+  crosscheck_string_put_literal (out, ", \"to\": ");
   crosscheck_json_append_string (out,
                                  crosscheck_annotation_get_id (CROSSCHECK_ANNOTATION (crosscheck_link_get_to (link))));
   append_annotation_fields (out, annotation);
@@ -1695,28 +1802,118 @@ append_link (GString        *out,
 typedef void (*AppendFunc) (GString *out,
                             gpointer item);
 
+/* Where a save streams the file: what has been written so far goes out to
+ * @fd whenever a megabyte has gathered, so a large project is never whole
+ * in memory a second time. */
+typedef struct
+{
+  int      fd;
+  gboolean ok;
+  int      saved_errno;   /* when not @ok */
+} Sink;
+
+#define SINK_CHUNK (1024 * 1024)
+
+static void
+sink_flush (Sink    *sink,
+            GString *out)
+{
+  if (sink->ok && !crosscheck_write_all (sink->fd, out->str, out->len))
+    {
+      sink->ok = FALSE;
+      sink->saved_errno = errno;
+    }
+  g_string_truncate (out, 0);
+}
+
+typedef struct
+{
+  GString    *out;
+  Sink       *sink;   /* nullable: everything stays in @out */
+  AppendFunc  append;
+  guint       n;
+} ListWriter;
+
+static gboolean
+write_item (gpointer item,
+            gpointer data)
+{
+  ListWriter *writer = data;
+
+  if (writer->n++ > 0)
+    crosscheck_string_put_literal (writer->out, ",\n    ");
+  else
+    crosscheck_string_put_literal (writer->out, "\n    ");
+  writer->append (writer->out, item);
+
+  if (writer->sink != NULL && writer->out->len >= SINK_CHUNK)
+    sink_flush (writer->sink, writer->out);
+
+  return TRUE;
+}
+
+static gboolean
+write_span (CrosscheckSpan *span,
+            gpointer        data)
+{
+  return write_item (span, data);
+}
+
 /* Writes `"key": [` then one item a line, then `]`. */
 static void
 append_list (GString    *out,
+             Sink       *sink,
              const char *key,
              GListModel *model,
              AppendFunc  append,
              gboolean    last)
 {
-  guint n = g_list_model_get_n_items (model);
+  ListWriter writer = { out, sink, append, 0 };
 
-  g_string_append (out, "  ");
+  crosscheck_string_put_literal (out, "  ");
   append_key (out, key);
-  g_string_append_c (out, '[');
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+  crosscheck_string_put_literal (out, "[");
+  /* The spans sit in trees: walking them beats looking up each position. */
+  if (CROSSCHECK_IS_SPAN_LIST (model))
+    crosscheck_span_list_foreach (CROSSCHECK_SPAN_LIST (model), write_span, &writer);
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      g_string_append (out, i > 0 ? ",\n    " : "\n    ");
-      append (out, item);
-    }
-  g_string_append (out, n > 0 ? "\n  ]" : "]");
-  g_string_append (out, last ? "\n" : ",\n");
+        write_item (item, &writer);
+      }
+  if (writer.n > 0)
+    crosscheck_string_put_literal (out, "\n  ]");
+  else
+    crosscheck_string_put_literal (out, "]");
+  if (last)
+    crosscheck_string_put_literal (out, "\n");
+  else
+    crosscheck_string_put_literal (out, ",\n");
+}
+
+/* Writes the file to @out, or through it to @sink. */
+static void
+serialize_to (CrosscheckProject *self,
+              GString           *out,
+              Sink              *sink)
+{
+  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n",
+                          CROSSCHECK_FORMAT_NAME, CROSSCHECK_FORMAT_VERSION);
+  append_list (out, sink, "labels", crosscheck_project_get_labels (self),
+               (AppendFunc) append_label, FALSE);
+  append_list (out, sink, "link_types", crosscheck_project_get_link_types (self),
+               (AppendFunc) append_label, FALSE);
+  append_list (out, sink, "documents", crosscheck_project_get_documents (self),
+               (AppendFunc) append_document, FALSE);
+  append_list (out, sink, "spans", G_LIST_MODEL (crosscheck_project_get_spans (self)),
+               (AppendFunc) append_span, FALSE);
+  append_list (out, sink, "links", crosscheck_project_get_links (self),
+               (AppendFunc) append_link, TRUE);
+  crosscheck_string_put_literal (out, "}\n");
+  if (sink != NULL)
+    sink_flush (sink, out);
 }
 
 /**
@@ -1733,7 +1930,6 @@ GBytes *
 crosscheck_project_serialize (CrosscheckProject *self)
 {
   GString *out;
-  GListModel *spans;
   GListModel *documents;
   gsize size;
 
@@ -1741,9 +1937,8 @@ crosscheck_project_serialize (CrosscheckProject *self)
 
   /* Room for the whole file up front: growing a 30 MB buffer by doubling
    * copies it several times (a third of the time of a large save). */
-  spans = G_LIST_MODEL (crosscheck_project_get_spans (self));
   documents = crosscheck_project_get_documents (self);
-  size = 4096 + 300 * g_list_model_get_n_items (spans) +
+  size = 4096 + 300 * g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (self))) +
          200 * g_list_model_get_n_items (crosscheck_project_get_links (self));
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
@@ -1752,21 +1947,23 @@ crosscheck_project_serialize (CrosscheckProject *self)
       size += crosscheck_document_get_byte_length (document) * 11 / 10;
     }
   out = g_string_sized_new (size);
-
-  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n",
-                          CROSSCHECK_FORMAT_NAME, CROSSCHECK_FORMAT_VERSION);
-  append_list (out, "labels", crosscheck_project_get_labels (self),
-               (AppendFunc) append_label, FALSE);
-  append_list (out, "link_types", crosscheck_project_get_link_types (self),
-               (AppendFunc) append_label, FALSE);
-  append_list (out, "documents", crosscheck_project_get_documents (self),
-               (AppendFunc) append_document, FALSE);
-  append_list (out, "spans", spans, (AppendFunc) append_span, FALSE);
-  append_list (out, "links", crosscheck_project_get_links (self),
-               (AppendFunc) append_link, TRUE);
-  g_string_append (out, "}\n");
+  serialize_to (self, out, NULL);
 
   return g_string_free_to_bytes (out);
+}
+
+static gboolean
+fill_project (int      fd,
+              gpointer user_data)
+{
+  g_autoptr(GString) out = g_string_sized_new (2 * SINK_CHUNK);
+  Sink sink = { fd, TRUE, 0 };
+
+  serialize_to (user_data, out, &sink);
+  if (!sink.ok)
+    errno = sink.saved_errno;
+
+  return sink.ok;
 }
 
 /**
@@ -1788,13 +1985,24 @@ crosscheck_project_save_to_file (CrosscheckProject  *self,
                                  GError            **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (CROSSCHECK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = crosscheck_project_serialize (self);
-  if (!crosscheck_file_write_atomic (file, bytes, cancellable, error))
-    return FALSE;
+  /* A local file is written as it is made; anywhere else it goes whole. */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      if (!crosscheck_file_write_atomic_with (file, fill_project, self, cancellable, error))
+        return FALSE;
+    }
+  else
+    {
+      bytes = crosscheck_project_serialize (self);
+      if (!crosscheck_file_write_atomic (file, bytes, cancellable, error))
+        return FALSE;
+    }
 
   crosscheck_history_mark_saved (crosscheck_project_get_history (self));
   _crosscheck_project_set_file (self, file);

@@ -28,6 +28,9 @@ void       crosscheck_span_list_foreach_overlapping (CrosscheckSpanList *self,
                                                     guint               end,
                                                     CrosscheckSpanFunc  func,
                                                     gpointer            user_data);
+void       crosscheck_span_list_foreach            (CrosscheckSpanList *self,
+                                                    CrosscheckSpanFunc  func,
+                                                    gpointer            user_data);
 GPtrArray *crosscheck_span_list_get_overlapping    (CrosscheckSpanList *self,
                                                     CrosscheckDocument *document,
                                                     guint               start,

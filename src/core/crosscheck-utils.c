@@ -300,49 +300,83 @@ void
 crosscheck_json_append_string (GString    *out,
                                const char *str)
 {
-  const char *run = str;
-  const char *p;
+  const guchar *run = (const guchar *) str;
+  const guchar *p;
 
-  g_string_append_c (out, '"');
+  crosscheck_string_put_literal (out, "\"");
 
-  for (p = str; *p != '\0'; p++)
+  for (p = run; *p != '\0'; p++)
     {
-      guchar c = (guchar) *p;
-      const char *escape = NULL;
+      guchar c = *p;
       char buf[8];
 
-      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f))
         continue;
 
+      crosscheck_string_put (out, (const char *) run, p - run);
       switch (c)
         {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\n': escape = "\\n"; break;
-        case '\t': escape = "\\t"; break;
-        case '\r': escape = "\\r"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
+        case '"': crosscheck_string_put_literal (out, "\\\""); break;
+        case '\\': crosscheck_string_put_literal (out, "\\\\"); break;
+        case '\n': crosscheck_string_put_literal (out, "\\n"); break;
+        case '\t': crosscheck_string_put_literal (out, "\\t"); break;
+        case '\r': crosscheck_string_put_literal (out, "\\r"); break;
+        case '\b': crosscheck_string_put_literal (out, "\\b"); break;
+        case '\f': crosscheck_string_put_literal (out, "\\f"); break;
         default:
           g_snprintf (buf, sizeof buf, "\\u%04x", c);
-          escape = buf;
+          crosscheck_string_put (out, buf, 6);
           break;
         }
-
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, escape);
       run = p + 1;
     }
 
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
+  crosscheck_string_put (out, (const char *) run, p - run);
+  crosscheck_string_put_literal (out, "\"");
 }
 
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         length)
+/**
+ * crosscheck_string_append_uint:
+ * @out: where to append
+ * @value: a number
+ *
+ * Appends @value in decimal, as "%" G_GUINT64_FORMAT would, without the
+ * cost of printf for each of a file's hundreds of thousands of numbers.
+ */
+void
+crosscheck_string_append_uint (GString *out,
+                               guint64  value)
 {
+  char buf[20];
+  gsize i = sizeof buf;
+
+  do
+    {
+      buf[--i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value != 0);
+
+  crosscheck_string_put (out, buf + i, sizeof buf - i);
+}
+
+/**
+ * crosscheck_write_all:
+ * @fd: a file descriptor
+ * @bytes: what to write
+ * @length: how many bytes
+ *
+ * Writes all of @bytes, going on after short writes and interruptions.
+ *
+ * Returns: %TRUE on success; %FALSE with errno set otherwise
+ */
+gboolean
+crosscheck_write_all (int         fd,
+                      const void *bytes,
+                      gsize       length)
+{
+  const guint8 *data = bytes;
+
   while (length > 0)
     {
       gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
@@ -430,6 +464,17 @@ remove_stale_temporaries (const char *dir,
     }
 }
 
+static gboolean
+write_bytes (int      fd,
+             gpointer user_data)
+{
+  GBytes *bytes = user_data;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  return crosscheck_write_all (fd, data, length);
+}
+
 gboolean
 crosscheck_file_write_atomic (GFile         *file,
                               GBytes        *bytes,
@@ -437,11 +482,52 @@ crosscheck_file_write_atomic (GFile         *file,
                               GError       **error)
 {
   g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  /* Not a local file (e.g. a remote location): GIO's own replace is the best
+   * there is. */
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                      NULL, cancellable, error);
+    }
+
+  return crosscheck_file_write_atomic_with (file, write_bytes, bytes, cancellable, error);
+}
+
+/**
+ * crosscheck_file_write_atomic_with:
+ * @file: the file to write; it must have a local path (g_file_get_path())
+ * @fill: (scope call): writes the new contents to the file descriptor it is
+ *   given; on failure returns %FALSE with errno set
+ * @user_data: data for @fill
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * crosscheck_file_write_atomic() for contents written a piece at a time,
+ * so that a large file never has to be whole in memory.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crosscheck_file_write_atomic_with (GFile               *file,
+                                   CrosscheckFillFunc   fill,
+                                   gpointer             user_data,
+                                   GCancellable        *cancellable,
+                                   GError             **error)
+{
+  g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
-  const guint8 *data;
-  gsize length;
   GStatBuf st;
   mode_t mode = 0644;
   gint64 started;
@@ -449,19 +535,18 @@ crosscheck_file_write_atomic (GFile         *file,
   int fd;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (fill != NULL, FALSE);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  data = g_bytes_get_data (bytes, &length);
   path = g_file_get_path (file);
-
-  /* Not a local file (e.g. a remote location): GIO's own replace is the best
-   * there is. */
   if (path == NULL)
-    return g_file_replace_contents (file, (const char *) data, length, NULL, FALSE,
-                                    G_FILE_CREATE_NONE, NULL, cancellable, error);
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "crosscheck_file_write_atomic_with() needs a local file");
+      return FALSE;
+    }
 
   if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
@@ -500,7 +585,7 @@ crosscheck_file_write_atomic (GFile         *file,
       g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
       int linked;
 
-      if (!write_all (fd, data, length) || fsync (fd) != 0 || fchmod (fd, mode) != 0)
+      if (!fill (fd, user_data) || fsync (fd) != 0 || fchmod (fd, mode) != 0)
         {
           saved_errno = errno;
           close (fd);
@@ -532,7 +617,7 @@ crosscheck_file_write_atomic (GFile         *file,
       if (fd < 0)
         return set_save_error (error, path, errno);
 
-      if (!write_all (fd, data, length) || fsync (fd) != 0 || fchmod (fd, mode) != 0)
+      if (!fill (fd, user_data) || fsync (fd) != 0 || fchmod (fd, mode) != 0)
         {
           saved_errno = errno;
           close (fd);

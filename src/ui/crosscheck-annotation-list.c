@@ -46,6 +46,7 @@ struct _CrosscheckAnnotationList
   GtkLabel           *count_label;
   GtkToggleButton    *review_button;
 
+  GHashTable         *flagged;   /* owned: the spans that need review */
   guint               syncing : 1;
   guint               filter_review : 1;  /* only spans that need review */
 };
@@ -88,14 +89,45 @@ filter_func (gpointer item,
 }
 
 static void
+update_review_button (CrosscheckAnnotationList *self)
+{
+  guint flagged;
+  g_autofree char *review = NULL;
+
+  if (self->flagged == NULL)   /* disposed */
+    return;
+  flagged = g_hash_table_size (self->flagged);
+
+  /* The review filter is offered while some span needs review, or while
+   * it is on (so that it can be turned off). */
+  review = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Needs Review", "%u Need Review", flagged),
+                            flagged);
+  gtk_button_set_label (GTK_BUTTON (self->review_button), review);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_button), flagged > 0 || self->filter_review);
+}
+
+/* Keeps @span in the set of spans that need review exactly while it is in
+ * the project and needs it: one look per change, not a count of them all. */
+static gboolean
+track_review (CrosscheckSpan *span,
+              gpointer        user_data)
+{
+  CrosscheckAnnotationList *self = user_data;
+
+  if (crosscheck_annotation_get_review (CROSSCHECK_ANNOTATION (span)) != NULL)
+    g_hash_table_add (self->flagged, span);
+  else
+    g_hash_table_remove (self->flagged, span);
+
+  return TRUE;
+}
+
+static void
 update_count (CrosscheckAnnotationList *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint all = self->project ? g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (self->project))) : 0;
   g_autofree char *text = NULL;
-
-  g_autofree char *review = NULL;
-  guint flagged = 0;
 
   if (shown == all)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", all), all);
@@ -103,25 +135,21 @@ update_count (CrosscheckAnnotationList *self)
     text = g_strdup_printf (_("%u of %u spans"), shown, all);
 
   gtk_label_set_label (self->count_label, text);
-
-  /* The review filter is offered while some span needs review, or while
-   * it is on (so that it can be turned off). */
-  for (guint i = 0; i < all; i++)
-    {
-      g_autoptr(CrosscheckAnnotation) span = g_list_model_get_item (G_LIST_MODEL (crosscheck_project_get_spans (self->project)), i);
-
-      flagged += crosscheck_annotation_get_review (span) != NULL;
-    }
-  review = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Needs Review", "%u Need Review", flagged),
-                            flagged);
-  gtk_button_set_label (GTK_BUTTON (self->review_button), review);
-  gtk_widget_set_visible (GTK_WIDGET (self->review_button), flagged > 0 || self->filter_review);
+  update_review_button (self);
 }
 
 static void
 refilter (CrosscheckAnnotationList *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Without a criterion the list is every span: no filter at all, so that
+   * opening a project of 100,000 spans does not ask about each of them. */
+  if (self->filter_label == NULL && self->filter_document == NULL && !self->filter_review &&
+      self->filter_text == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
 
@@ -245,8 +273,15 @@ on_span_changed (CrosscheckAnnotationList *self,
                  CrosscheckSpan           *span,
                  CrosscheckChange          change)
 {
+  if (change == CROSSCHECK_CHANGE_REMOVED)
+    g_hash_table_remove (self->flagged, span);
+  else
+    track_review (span, self);
+
   if (change == CROSSCHECK_CHANGE_MODIFIED)
     refilter (self);
+  else
+    update_review_button (self);
 }
 
 static void
@@ -278,6 +313,7 @@ crosscheck_annotation_list_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
 
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->flagged, g_hash_table_unref);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->label_names);
@@ -324,6 +360,7 @@ crosscheck_annotation_list_init (CrosscheckAnnotationList *self)
   self->label_names = gtk_string_list_new (NULL);
   self->document_names = gtk_string_list_new (NULL);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->flagged = g_hash_table_new (NULL, NULL);
 
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search_entry, "placeholder-text", _("Filter by text"), NULL);
@@ -373,7 +410,7 @@ crosscheck_annotation_list_init (CrosscheckAnnotationList *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
 
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->filtered = gtk_filter_list_model_new (NULL, NULL);  /* no criterion yet: see refilter() */
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -419,6 +456,9 @@ crosscheck_annotation_list_set_project (CrosscheckAnnotationList *self,
       g_signal_handlers_disconnect_by_data (self->project, self);
     }
   g_set_object (&self->project, project);
+  g_hash_table_remove_all (self->flagged);
+  if (project != NULL)
+    crosscheck_span_list_foreach (crosscheck_project_get_spans (project), track_review, self);
 
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (crosscheck_project_get_spans (project)));
   g_signal_connect_swapped (crosscheck_project_get_labels (project), "items-changed",

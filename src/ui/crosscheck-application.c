@@ -181,6 +181,7 @@ crosscheck_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APP_ID);
   _crosscheck_debug_frames_watch (GTK_APPLICATION (self));
+  _crosscheck_debug_mark ("startup");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -306,12 +307,16 @@ crosscheck_application_open (GApplication  *application,
   CrosscheckApplication *self = CROSSCHECK_APPLICATION (application);
   CrosscheckWindow *window = active_window (self);
 
+  _crosscheck_debug_mark ("open");
+
   /* Articles given together go into one project, as columns side by side. */
   if (window == NULL || !crosscheck_window_is_empty (window))
     window = crosscheck_window_new (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (window));
+  /* Reading starts first, so a large project loads while the window
+   * appears. */
   crosscheck_window_open_files (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
 
   offer_recovery (self);
 }

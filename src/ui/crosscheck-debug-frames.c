@@ -17,6 +17,7 @@
  * (tests/bench/ui-bench.py):
  *   FRAME BEGIN_US END_US COLUMNS SPANS   (before-paint to after-paint)
  *   KEY US KEYVAL                         (when the window got the key)
+ *   MARK US WHAT                          (_crosscheck_debug_mark())
  * Times are g_get_monotonic_time(), the same clock as Python's
  * time.monotonic(). Nothing is connected without the variable. */
 
@@ -82,10 +83,36 @@ on_window_added (GtkApplication *application,
     g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
 }
 
+static gboolean
+enabled (void)
+{
+  static gsize on = 0;
+
+  if (g_once_init_enter (&on))
+    g_once_init_leave (&on, g_getenv ("CROSSCHECK_DEBUG_FRAMES") != NULL ? 2 : 1);
+
+  return on == 2;
+}
+
+/**
+ * _crosscheck_debug_mark:
+ * @what: a name for the moment, one word
+ *
+ * With CROSSCHECK_DEBUG_FRAMES set, prints `MARK time what`, on the frames'
+ * clock, from any thread: the benchmark shows from these where the time
+ * before the first frame goes.
+ */
+void
+_crosscheck_debug_mark (const char *what)
+{
+  if (enabled ())
+    g_printerr ("MARK %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time (), what);
+}
+
 void
 _crosscheck_debug_frames_watch (GtkApplication *application)
 {
-  if (g_getenv ("CROSSCHECK_DEBUG_FRAMES") == NULL)
+  if (!enabled ())
     return;
 
   g_signal_connect (application, "window-added", G_CALLBACK (on_window_added), NULL);

@@ -12,5 +12,6 @@
 G_BEGIN_DECLS
 
 void _crosscheck_debug_frames_watch (GtkApplication *application);
+void _crosscheck_debug_mark          (const char     *what);
 
 G_END_DECLS

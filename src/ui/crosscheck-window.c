@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "crosscheck-annotation.h"
+#include "crosscheck-debug-frames.h"
 #include "crosscheck-document.h"
 #include "crosscheck-errors.h"
 #include "crosscheck-file-dialogs.h"
@@ -1619,6 +1620,7 @@ open_files_thread (GTask        *task,
 {
   OpenJob *job = task_data;
 
+  _crosscheck_debug_mark ("read-begin");
   for (guint i = 0; i < job->files->len; i++)
     {
       GFile *file = g_ptr_array_index (job->files, i);
@@ -1659,6 +1661,7 @@ open_files_thread (GTask        *task,
       if (error != NULL)
         g_ptr_array_add (job->errors, g_strdup_printf ("%s: %s", name, error->message));
     }
+  _crosscheck_debug_mark ("read-end");
 
   g_task_return_boolean (task, TRUE);
 }
@@ -1760,8 +1763,10 @@ open_files_done (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;
 
+  _crosscheck_debug_mark ("show-begin");
   for (guint i = 0; i < job->projects->len; i++)
     show_opened_project (self, g_ptr_array_index (job->projects, i));
+  _crosscheck_debug_mark ("show-end");
 
   for (guint i = 0; i < job->changed->len; i++)
     offer_reanchor (self, g_ptr_array_index (job->changed, i), FALSE);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "crosscheck-application.h"
+#include "crosscheck-debug-frames.h"
 
 int
 main (int   argc,
@@ -17,6 +18,8 @@ main (int   argc,
 {
   g_autoptr(CrosscheckApplication) app = NULL;
   const char *localedir;
+
+  _crosscheck_debug_mark ("main");
 
   /* Run from the build tree, the translations are the build's (po/LANG/LC_MESSAGES). */
   localedir = g_getenv ("CROSSCHECK_LOCALEDIR");

@@ -41,6 +41,7 @@ RENDERER = os.environ.get("CROSSCHECK_BENCH_RENDERER") or "cairo"
 
 FRAME_RE = re.compile(r"FRAME (\d+) (\d+) (\d+) (\d+)")
 KEY_RE = re.compile(r"KEY (\d+) (\d+)")
+MARK_RE = re.compile(r"MARK (\d+) (\S+)")
 
 
 def say(*args):
@@ -273,6 +274,10 @@ def crosscheck_run(tmp, project, text_path, results, run):
         results["cc_outside"].append(outside)
         say("run %d: Crosscheck first frame with the article %.3f s (frame clock), "
             "%.3f s ± %.3f from screenshots" % (run, inside, outside, error))
+        # Where the time went: the app's MARK lines, from launch.
+        marks = [MARK_RE.fullmatch(l) for l in list(app.lines)]
+        say("  " + ", ".join("%s %.3f" % (m.group(2), int(m.group(1)) / 1e6 - t0) for m in marks if m)
+            + ", frame %.3f s" % inside)
 
         app.wait(r"READY", 120)
         locs = [tuple(map(int, l.split()[2:])) for l in app.lines if l.startswith("LOCATE ")]
