@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "crosscheck-json-tree.h"
 
 /* A compact, read-only JSON tree for the project loader.
@@ -24,10 +26,10 @@
  * escape, a control character in a string, an escaped or repeated key, an
  * object with very many members, a root that is not an object) it gives
  * up and returns NULL; the loader then parses with json-glib, which gives
- * the same messages as always, and converts its tree to this one with
- * crosscheck_json_tree_new_from_node(). So what the fast parser accepts it
- * reads exactly as json-glib would, and everything else is json-glib's
- * business. */
+ * the same messages as always, and converts its tree to this one
+ * (crosscheck_json_tree_parse_with_json_glib()). So what the fast parser
+ * accepts it reads exactly as json-glib would, and everything else is
+ * json-glib's business. */
 
 #define BLOCK_SIZE (64 * 1024)
 #define MAX_DEPTH 64
@@ -730,20 +732,34 @@ convert (CrosscheckJsonTree *tree,
 }
 
 /**
- * crosscheck_json_tree_new_from_node:
- * @root: a json-glib tree, no deeper than the loader allows
+ * crosscheck_json_tree_parse_with_json_glib:
+ * @data: UTF-8 JSON, no deeper than the loader allows
+ * @length: its length in bytes
+ * @error: return location for json-glib's syntax error
  *
- * Copies @root, so that the loader reads one kind of tree whichever parser
- * made it.
+ * Reads @data with json-glib and copies its tree, so that the loader reads
+ * one kind of tree whichever parser made it. This is the loader's way for
+ * everything crosscheck_json_tree_parse() refuses, and what the tests and
+ * fuzz-json-tree compare that parser with.
  *
- * Returns: (transfer full): the tree
+ * Returns: (transfer full) (nullable): the tree; %NULL with @error set on a
+ *   syntax error, or %NULL without an error when @data is only white space
  */
 CrosscheckJsonTree *
-crosscheck_json_tree_new_from_node (JsonNode *root)
+crosscheck_json_tree_parse_with_json_glib (const char  *data,
+                                           gsize        length,
+                                           GError     **error)
 {
-  CrosscheckJsonTree *tree = tree_new ();
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  CrosscheckJsonTree *tree;
 
-  convert (tree, root, &tree->root);
+  if (!json_parser_load_from_data (parser, data, length, error))
+    return NULL;
+  if (json_parser_get_root (parser) == NULL)
+    return NULL;
+
+  tree = tree_new ();
+  convert (tree, json_parser_get_root (parser), &tree->root);
 
   return tree;
 }

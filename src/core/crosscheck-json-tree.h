@@ -8,7 +8,6 @@
 #pragma once
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -66,7 +65,10 @@ typedef struct
 CrosscheckJsonTree  *crosscheck_json_tree_parse          (const char         *data,
                                                           gsize               length,
                                                           gboolean            stream);
-CrosscheckJsonTree  *crosscheck_json_tree_new_from_node  (JsonNode           *root);
+CrosscheckJsonTree  *crosscheck_json_tree_parse_with_json_glib
+                                                         (const char         *data,
+                                                          gsize               length,
+                                                          GError            **error);
 void                 crosscheck_json_tree_free           (CrosscheckJsonTree *tree);
 CrosscheckJsonNode  *crosscheck_json_tree_get_root       (CrosscheckJsonTree *tree);
 const char          *crosscheck_json_tree_get_string     (CrosscheckJsonTree *tree,

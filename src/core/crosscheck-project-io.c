@@ -1437,26 +1437,19 @@ parse (Loader     *loader,
        const char *data,
        gsize       length)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   CrosscheckJsonTree *tree;
 
   if (!fast_parser_disabled () && (tree = crosscheck_json_tree_parse (data, length, TRUE)) != NULL)
     return tree;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &error))
-    {
-      add_syntax_problem (loader, error);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      add_problem (loader, NULL, _("the file is empty: it holds only white space"));
-      return NULL;
-    }
+  tree = crosscheck_json_tree_parse_with_json_glib (data, length, &error);
+  if (error != NULL)
+    add_syntax_problem (loader, error);
+  else if (tree == NULL)
+    add_problem (loader, NULL, _("the file is empty: it holds only white space"));
 
-  return crosscheck_json_tree_new_from_node (json_parser_get_root (parser));
+  return tree;
 }
 
 static CrosscheckProject *
