@@ -398,6 +398,18 @@ static const BadCase bad_cases[] = {
     CROSSCHECK_PROJECT_ERROR_INVALID, "documents[0].published", "ISO 8601" },
   { "bad-time", "\"modified\": \"2023-03-13T09:30:00Z\", \"note\"", "\"modified\": \"yesterday\", \"note\"",
     CROSSCHECK_PROJECT_ERROR_INVALID, "spans[0].modified", "not a UTC time" },
+  /* The times are checked by hand, not by GDateTime: the edges. */
+  { "time-not-leap-year", "\"modified\": \"2023-03-13T09:30:00Z\", \"note\"",
+    "\"modified\": \"2023-02-29T09:30:00Z\", \"note\"", CROSSCHECK_PROJECT_ERROR_INVALID,
+    "spans[0].modified", "not a UTC time" },
+  { "time-month-13", "\"created\": \"2023-03-13T09:30:00Z\"", "\"created\": \"2023-13-13T09:30:00Z\"",
+    CROSSCHECK_PROJECT_ERROR_INVALID, "spans[0].created", "not a UTC time" },
+  { "time-year-0", "\"created\": \"2023-03-13T09:30:00Z\"", "\"created\": \"0000-03-13T09:30:00Z\"",
+    CROSSCHECK_PROJECT_ERROR_INVALID, "spans[0].created", "not a UTC time" },
+  { "time-second-61", "\"created\": \"2023-03-13T09:30:00Z\"", "\"created\": \"2023-03-13T23:59:61Z\"",
+    CROSSCHECK_PROJECT_ERROR_INVALID, "spans[0].created", "not a UTC time" },
+  { "time-hour-24", "\"created\": \"2023-03-13T09:30:00Z\"", "\"created\": \"2023-03-13T24:00:00Z\"",
+    CROSSCHECK_PROJECT_ERROR_INVALID, "spans[0].created", "not a UTC time" },
   { "text-with-cr", "\"text\": \"The bridge", "\"text\": \"\\r The bridge", CROSSCHECK_PROJECT_ERROR_INVALID,
     "documents[0].text", "carriage return" },
   { "text-with-nul", "\"text\": \"The bridge", "\"text\": \"\\u0000 The bridge",
@@ -534,6 +546,86 @@ test_bad_file (gconstpointer data)
     g_assert_true (g_str_has_prefix (first->path, bad->path));
   g_assert_nonnull (strstr (first->message, bad->message));
   g_assert_nonnull (strstr (error->message, first->message));
+}
+
+/* A big file is given back to the system piece by piece while it is read
+ * (release_read() in crosscheck-project-io.c): the project read from it
+ * must still be the one saved, and a problem found at the end must still
+ * name what it collides with at the start. */
+static void
+test_big_file_read_in_pieces (void)
+{
+  g_autoptr(CrosscheckProject) project = crosscheck_project_new ();
+  g_autoptr(CrosscheckProject) loaded = NULL;
+  g_autoptr(CrosscheckDocument) document = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) contents = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *last_id = NULL;
+  g_autofree char *last_path = NULL;
+  CrosscheckProblem *first;
+  CrosscheckSpan *from = NULL, *to = NULL;
+  const guint n = 20000;
+  const char *spans, *end;
+
+  g_setenv ("CROSSCHECK_FIXED_TIME", "2023-03-13T09:30:00Z", TRUE);
+  while (text->len < 2 * 1024 * 1024)
+    g_string_append (text, "The ferry 🚢 leaves Zürich as soon as next week, officials said.\n");
+  document = crosscheck_document_new_from_text (text->str, NULL);
+  g_assert_true (crosscheck_project_add_document (project, document, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      CrosscheckSpan *span = crosscheck_project_add_span (project, document, i * 64 + 10, i * 64 + 21,
+                                                          crosscheck_project_lookup_label (project, "CLAIM"),
+                                                          NULL);
+
+      g_assert_nonnull (span);
+      if (i == 0)
+        from = span;
+      to = span;
+    }
+  g_assert_nonnull (crosscheck_project_add_link (project, crosscheck_project_lookup_link_type (project, "contradicts"),
+                                                 from, to, NULL));
+  g_unsetenv ("CROSSCHECK_FIXED_TIME");
+  saved = snapshot (project);
+  g_assert_cmpuint (strlen (saved), >, 4 * 1024 * 1024);
+
+  loaded = load_untouched (saved, strlen (saved), &problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (loaded))), ==, n);
+  again = snapshot (loaded);
+  g_assert_cmpstr (again, ==, saved);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* The last span takes the first one's id. */
+  spans = strstr (saved, "\"spans\": [");
+  g_assert_nonnull (spans);
+  first_id = g_strndup (strstr (spans, "{\"id\": \"") + 8,
+                        strchr (strstr (spans, "{\"id\": \"") + 8, '"') - (strstr (spans, "{\"id\": \"") + 8));
+  end = g_strrstr (saved, "\"links\": [");
+  g_assert_nonnull (end);
+  last_id = g_strdup (g_strrstr_len (saved, end - saved, "{\"id\": \"") + 8);
+  last_id[strcspn (last_id, "\"")] = '\0';
+  g_assert_cmpstr (first_id, !=, last_id);
+  contents = g_string_new (saved);
+  {
+    g_autofree char *old = g_strdup_printf ("{\"id\": \"%s\"", last_id);
+    g_autofree char *new = g_strdup_printf ("{\"id\": \"%s\"", first_id);
+
+    g_assert_cmpuint (g_string_replace (contents, old, new, 1), ==, 1);
+  }
+
+  g_assert_null (load_untouched (contents->str, contents->len, &problems, &error));
+  g_assert_error (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_INVALID);
+  first = g_ptr_array_index (problems, 0);
+  last_path = g_strdup_printf ("spans[%u].id", n - 1);
+  g_assert_cmpstr (first->path, ==, last_path);
+  g_assert_nonnull (strstr (first->message, "already used at spans[0]"));
 }
 
 static void
@@ -871,6 +963,7 @@ main (int   argc,
   g_test_add_func ("/core/io/deep-nesting", test_deep_nesting);
   g_test_add_func ("/core/io/same-document-twice", test_same_document_twice);
   g_test_add_func ("/core/io/many-problems", test_many_problems_reported);
+  g_test_add_func ("/core/io/big-file-read-in-pieces", test_big_file_read_in_pieces);
   g_test_add_func ("/core/io/no-cascade", test_no_cascade);
   g_test_add_func ("/core/io/save-read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/core/io/save-read-only-folder/subprocess", test_save_failure_subprocess);

@@ -7,21 +7,32 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "crosscheck-annotation-private.h"
 #include "crosscheck-label.h"
 #include "crosscheck-utils.h"
 
+/* A project holds 100,000 of these, so they are kept small (see
+ * docs/benchmarks.md): short ids and the two timestamps, whose form is
+ * fixed, live inside the object; the annotator, the same for thousands of
+ * annotations, is an interned reference-counted string; an empty note is
+ * NULL. None of them is a separate allocation in the common case. */
+#define ID_INLINE  16   /* ids shorter than this are kept in place */
+#define TIME_SIZE  21   /* YYYY-MM-DDTHH:MM:SSZ and its NUL */
+
 typedef struct
 {
   /* owned */
-  char            *id;
+  char            *id;          /* id_inline, or a copy of a long id */
   CrosscheckLabel *label;
-  char            *annotator;
-  char            *created;
-  char            *modified;
-  char            *note;
+  char            *annotator;   /* a GRefString, or NULL for "" */
+  char            *note;        /* NULL for "" */
   char            *review;      /* why an editor should look at it, or NULL */
   GHashTable      *attributes;  /* NULL until one is set: most never have any */
+  char             created[TIME_SIZE];   /* "" when unknown */
+  char             modified[TIME_SIZE];
+  char             id_inline[ID_INLINE];
 } CrosscheckAnnotationPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CrosscheckAnnotation, crosscheck_annotation, G_TYPE_OBJECT)
@@ -51,11 +62,10 @@ crosscheck_annotation_finalize (GObject *object)
   CrosscheckAnnotation *self = (CrosscheckAnnotation *)object;
   CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
 
-  g_clear_pointer (&priv->id, g_free);
+  if (priv->id != priv->id_inline)
+    g_free (priv->id);
   g_clear_object (&priv->label);
-  g_clear_pointer (&priv->annotator, g_free);
-  g_clear_pointer (&priv->created, g_free);
-  g_clear_pointer (&priv->modified, g_free);
+  g_clear_pointer (&priv->annotator, g_ref_string_release);
   g_clear_pointer (&priv->note, g_free);
   g_clear_pointer (&priv->review, g_free);
   g_clear_pointer (&priv->attributes, g_hash_table_unref);
@@ -83,15 +93,15 @@ crosscheck_annotation_get_property (GObject    *object,
       break;
 
     case PROP_ANNOTATOR:
-      g_value_set_string (value, priv->annotator);
+      g_value_set_string (value, crosscheck_annotation_get_annotator (self));
       break;
 
     case PROP_MODIFIED:
-      g_value_set_string (value, priv->modified);
+      g_value_set_string (value, crosscheck_annotation_get_modified (self));
       break;
 
     case PROP_NOTE:
-      g_value_set_string (value, priv->note);
+      g_value_set_string (value, crosscheck_annotation_get_note (self));
       break;
 
     case PROP_REVIEW:
@@ -150,9 +160,7 @@ crosscheck_annotation_init (CrosscheckAnnotation *self)
 {
   CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
 
-  priv->id = g_strdup ("");
-  priv->annotator = g_strdup ("");
-  priv->note = g_strdup ("");
+  priv->id = priv->id_inline;
 }
 
 const char *
@@ -188,7 +196,7 @@ crosscheck_annotation_get_annotator (CrosscheckAnnotation *self)
 
   g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
 
-  return priv->annotator;
+  return priv->annotator != NULL ? priv->annotator : "";
 }
 
 /**
@@ -204,7 +212,7 @@ crosscheck_annotation_get_created (CrosscheckAnnotation *self)
 
   g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
 
-  return priv->created;
+  return priv->created[0] != '\0' ? priv->created : NULL;
 }
 
 /**
@@ -220,7 +228,7 @@ crosscheck_annotation_get_modified (CrosscheckAnnotation *self)
 
   g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
 
-  return priv->modified;
+  return priv->modified[0] != '\0' ? priv->modified : NULL;
 }
 
 const char *
@@ -230,7 +238,7 @@ crosscheck_annotation_get_note (CrosscheckAnnotation *self)
 
   g_return_val_if_fail (CROSSCHECK_IS_ANNOTATION (self), NULL);
 
-  return priv->note;
+  return priv->note != NULL ? priv->note : "";
 }
 
 /**
@@ -325,8 +333,22 @@ _crosscheck_annotation_set_id (CrosscheckAnnotation *self,
 {
   CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
 
-  if (crosscheck_set_str (&priv->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  gsize length = strlen (id);
+
+  if (strcmp (priv->id, id) == 0)
+    return;
+
+  if (priv->id != priv->id_inline)
+    g_free (priv->id);
+  if (length < ID_INLINE)
+    {
+      memcpy (priv->id_inline, id, length + 1);
+      priv->id = priv->id_inline;
+    }
+  else
+    priv->id = g_strndup (id, length);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 void
@@ -345,8 +367,36 @@ _crosscheck_annotation_set_annotator (CrosscheckAnnotation *self,
 {
   CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
 
-  if (crosscheck_set_str (&priv->annotator, annotator ? annotator : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+  if (annotator != NULL && *annotator == '\0')
+    annotator = NULL;
+  if (g_strcmp0 (priv->annotator, annotator) == 0)
+    return;
+
+  g_clear_pointer (&priv->annotator, g_ref_string_release);
+  if (annotator != NULL)
+    priv->annotator = g_ref_string_new_intern (annotator);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}
+
+/* Keeps @time (NULL or YYYY-MM-DDTHH:MM:SSZ) in @slot; TRUE if it changed. */
+static gboolean
+set_time (char       *slot,
+          const char *time)
+{
+  if (time == NULL)
+    time = "";
+  else if (strlen (time) != TIME_SIZE - 1)
+    {
+      g_critical ("“%s” is not a time of the form YYYY-MM-DDTHH:MM:SSZ", time);
+      return FALSE;
+    }
+
+  if (strcmp (slot, time) == 0)
+    return FALSE;
+
+  memcpy (slot, time, strlen (time) + 1);
+  return TRUE;
 }
 
 void
@@ -356,8 +406,8 @@ _crosscheck_annotation_set_times (CrosscheckAnnotation *self,
 {
   CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
 
-  crosscheck_set_str (&priv->created, created);
-  if (crosscheck_set_str (&priv->modified, modified))
+  set_time (priv->created, created);
+  if (set_time (priv->modified, modified))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
@@ -367,7 +417,9 @@ _crosscheck_annotation_set_note (CrosscheckAnnotation *self,
 {
   CrosscheckAnnotationPrivate *priv = crosscheck_annotation_get_instance_private (self);
 
-  if (crosscheck_set_str (&priv->note, note ? note : ""))
+  if (note != NULL && *note == '\0')
+    note = NULL;
+  if (crosscheck_set_str (&priv->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
@@ -456,7 +508,7 @@ _crosscheck_annotation_save_state (CrosscheckAnnotation *self)
   state->label = g_object_ref (priv->label);
   state->note = g_strdup (priv->note);
   state->review = g_strdup (priv->review);
-  state->modified = g_strdup (priv->modified);
+  state->modified = g_strdup (crosscheck_annotation_get_modified (self));
   state->attributes = copy_attributes (priv->attributes);
 
   return state;
@@ -472,7 +524,7 @@ _crosscheck_annotation_restore_state (CrosscheckAnnotation      *self,
   _crosscheck_annotation_set_label (self, state->label);
   _crosscheck_annotation_set_note (self, state->note);
   _crosscheck_annotation_set_review (self, state->review);
-  _crosscheck_annotation_set_times (self, priv->created, state->modified);
+  _crosscheck_annotation_set_times (self, crosscheck_annotation_get_created (self), state->modified);
   if (!attributes_equal (priv->attributes, state->attributes))
     {
       g_clear_pointer (&priv->attributes, g_hash_table_unref);

@@ -671,6 +671,37 @@ crosscheck_document_byte_to_offset (CrosscheckDocument *self,
 }
 
 /**
+ * crosscheck_document_peek_slice:
+ * @self: a #CrosscheckDocument
+ * @start: a code-point offset
+ * @end: a code-point offset, at least @start and at most the length
+ * @length: (out): the slice's length in bytes
+ *
+ * Returns: (transfer none): where the text from @start to @end begins in
+ *   crosscheck_document_get_text(); it is not NUL-terminated there
+ */
+const char *
+crosscheck_document_peek_slice (CrosscheckDocument *self,
+                                guint               start,
+                                guint               end,
+                                gsize              *length)
+{
+  gsize b0;
+  gsize b1;
+
+  g_return_val_if_fail (CROSSCHECK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (start <= end && end <= self->length, NULL);
+
+  b0 = crosscheck_document_offset_to_byte (self, start);
+  b1 = self->byte_length == self->length ? end
+                                         : (gsize) (skip_chars (self, self->text + b0, end - start) -
+                                                    self->text);
+  *length = b1 - b0;
+
+  return self->text + b0;
+}
+
+/**
  * crosscheck_document_dup_slice:
  * @self: a #CrosscheckDocument
  * @start: first code point
@@ -683,18 +714,15 @@ crosscheck_document_dup_slice (CrosscheckDocument *self,
                                guint               start,
                                guint               end)
 {
-  gsize b0;
-  gsize b1;
+  const char *slice;
+  gsize length;
 
   g_return_val_if_fail (CROSSCHECK_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (start <= end && end <= self->length, NULL);
 
-  b0 = crosscheck_document_offset_to_byte (self, start);
-  b1 = self->byte_length == self->length ? end
-                                         : (gsize) (skip_chars (self, self->text + b0, end - start) -
-                                                    self->text);
+  slice = crosscheck_document_peek_slice (self, start, end, &length);
 
-  return g_strndup (self->text + b0, b1 - b0);
+  return g_strndup (slice, length);
 }
 
 /* Returns the byte range of the paragraph (line) around [b0, b1). */

@@ -52,6 +52,10 @@ guint                crosscheck_document_byte_to_offset   (CrosscheckDocument  *
 char                *crosscheck_document_dup_slice        (CrosscheckDocument  *self,
                                                            guint                start,
                                                            guint                end);
+const char          *crosscheck_document_peek_slice       (CrosscheckDocument  *self,
+                                                           guint                start,
+                                                           guint                end,
+                                                           gsize               *length);
 char                *crosscheck_document_make_title       (const char          *text);
 gboolean             crosscheck_document_unit_at          (CrosscheckDocument  *self,
                                                            guint                offset,

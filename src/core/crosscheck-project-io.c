@@ -9,8 +9,14 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "crosscheck-annotation-private.h"
 #include "crosscheck-document-private.h"
@@ -55,7 +61,136 @@ typedef struct
   GHashTable        *bad_names; /* names of labels and link types refused, likewise */
   CrosscheckReanchor *reanchor; /* NULL: report anchor problems; else repair them here */
   guint              n_anchor_problems;
+  GHashTable        *labels;    /* name → borrowed label, for spans; NULL until used */
+  GHashTable        *types;     /* name → borrowed link type, likewise */
+  gboolean           releasable;   /* the file's bytes are from read_local_file() */
+  const char        *release_from; /* in the array being read: not given back yet */
 } Loader;
+
+/* A file of 100,000 annotations is 30 MB, as much as the project it holds:
+ * kept whole until the end, it would double the memory a load needs. So a
+ * local file is read into memory of its own (read_local_file()), and the
+ * elements of a streamed array (crosscheck_json_tree_next()), once read,
+ * are given back to the system as the loader goes: from @from to @to,
+ * whole pages only, in steps of RELEASE_STEP. Nothing looks at an element
+ * after the next one is read; the names and values outside the arrays
+ * stay. Returns where the next release starts. */
+#define RELEASE_STEP (64 * 1024)
+
+static const char *
+release_read (const char *from,
+              const char *to)
+{
+  gsize page = sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) from + page - 1) & ~(guintptr) (page - 1);
+  guintptr end = (guintptr) to & ~(guintptr) (page - 1);
+
+  if (end < start + RELEASE_STEP)
+    return from;
+
+  /* Private anonymous memory: the pages are freed; reading them again
+   * would give zeros, which nothing does. */
+  madvise ((void *) start, end - start, MADV_DONTNEED);
+
+  return (const char *) end;
+}
+
+typedef struct
+{
+  void  *start;
+  gsize  size;
+} Mapping;
+
+static void
+mapping_free (gpointer data)
+{
+  Mapping *mapping = data;
+
+  munmap (mapping->start, mapping->size);
+  g_free (mapping);
+}
+
+/* Reads a local regular file into a mapping of its own, whose pages are
+ * committed in one go (MAP_POPULATE: faulting 7,500 pages in one by one
+ * took a tenth of a second here) and can be given back while the file is
+ * read (release_read()). NULL, without an error, when the file is not one
+ * this can read: the caller then reads it the usual way, which also
+ * reports why it cannot be read. */
+static GBytes *
+read_local_file (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  Mapping *mapping;
+  struct stat info;
+  gsize length = 0;
+  int fd;
+
+  if (path == NULL || (fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return NULL;
+
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) || info.st_size <= 0 ||
+      (guint64) info.st_size >= G_MAXSIZE / 2)
+    {
+      close (fd);
+      return NULL;
+    }
+
+  mapping = g_new0 (Mapping, 1);
+  mapping->size = info.st_size;
+  mapping->start = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  if (mapping->start == MAP_FAILED)
+    {
+      g_free (mapping);
+      close (fd);
+      return NULL;
+    }
+
+  /* A file that shrinks meanwhile is read as far as it goes, and one that
+   * grows as far as it went: the parser then says what is wrong. */
+  while (length < mapping->size)
+    {
+      gssize n = read (fd, (char *) mapping->start + length, mapping->size - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          mapping_free (mapping);
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += n;
+    }
+  close (fd);
+
+  return g_bytes_new_with_free_func (mapping->start, length, mapping_free, mapping);
+}
+
+/* The project's label called @name (a link type if @relation), or NULL;
+ * remembered, as every span and link asks. */
+static CrosscheckLabel *
+lookup_label (Loader     *loader,
+              const char *name,
+              gboolean    relation)
+{
+  GHashTable **cache = relation ? &loader->types : &loader->labels;
+  CrosscheckLabel *label;
+
+  if (*cache == NULL)
+    *cache = g_hash_table_new (g_str_hash, g_str_equal);
+  else if ((label = g_hash_table_lookup (*cache, name)) != NULL)
+    return label;
+
+  label = relation ? crosscheck_project_lookup_link_type (loader->project, name)
+                   : crosscheck_project_lookup_label (loader->project, name);
+  if (label != NULL)
+    g_hash_table_insert (*cache, (char *) crosscheck_label_get_name (label), label);
+
+  return label;
+}
 
 /* Messages are translated: a format built with a macro such as G_GINT64_FORMAT
  * would reach xgettext cut off at the macro, so 64-bit numbers go as %lld. */
@@ -151,16 +286,24 @@ check_keys (Loader             *loader,
             const char * const *allowed)
 {
   gboolean ok = TRUE;
+  guint n_allowed = g_strv_length ((char **) allowed);
+  guint next = 0;  /* files list the keys in the order of @allowed */
 
   for (guint i = 0; i < object->length; i++)
     {
-      guint j = 0;
+      guint tried = 0;
+      guint j = next;
 
-      while (allowed[j] != NULL &&
+      while (tried < n_allowed &&
              !crosscheck_json_tree_name_is (&object->v.members[i].name, allowed[j]))
-        j++;
+        {
+          j = j + 1 < n_allowed ? j + 1 : 0;
+          tried++;
+        }
 
-      if (allowed[j] == NULL)
+      if (tried < n_allowed)
+        next = j + 1 < n_allowed ? j + 1 : 0;
+      else
         {
           g_autofree char *p = subpath (path, member_name (loader, object, i));
 
@@ -185,6 +328,7 @@ read_string_node (Loader      *loader,
                   const char **out)
 {
   g_autofree char *p = NULL;
+  gboolean checked;
 
   *out = NULL;
   if (node == NULL)
@@ -202,8 +346,11 @@ read_string_node (Loader      *loader,
       return FALSE;
     }
 
+  /* A string read from the file as it is (no escapes) is a part of the
+   * file, which is known to be UTF-8. */
+  checked = node->raw && !node->escaped;
   *out = crosscheck_json_tree_get_string (loader->tree, node);
-  if (!g_utf8_validate (*out, -1, NULL))
+  if (!checked && !g_utf8_validate (*out, -1, NULL))
     {
       p = subpath (path, key);
       add_problem (loader, p, _("the string is not valid Unicode text"));
@@ -299,7 +446,12 @@ next_element (Loader             *loader,
   if (array == NULL)
     return NULL;
   if (iter->array == NULL)
-    crosscheck_json_tree_iter_init (loader->tree, array, iter);
+    {
+      crosscheck_json_tree_iter_init (loader->tree, array, iter);
+      loader->release_from = iter->p;
+    }
+  else if (loader->releasable && iter->p != NULL)
+    loader->release_from = release_read (loader->release_from, iter->p);
 
   return crosscheck_json_tree_next (loader->tree, iter);
 }
@@ -836,7 +988,7 @@ resolve (Loader     *loader,
       g_autofree char *p = subpath (path, key);
 
       /* TRANSLATORS: %s is “document” or “span”, translated on their own */
-      add_problem (loader, p, _("no %s has the id “%s”"), what, id);
+      add_problem (loader, p, _("no %s has the id “%s”"), _(what), id);
     }
 
   return object;
@@ -871,6 +1023,16 @@ reanchor_span (Loader              *loader,
   return _crosscheck_span_new (document, item.start, item.end);
 }
 
+static gboolean
+span_text_is (CrosscheckSpan *span,
+              const char     *text)
+{
+  gsize length;
+  const char *covered = _crosscheck_span_peek_text (span, &length);
+
+  return strncmp (covered, text, length) == 0 && text[length] == '\0';
+}
+
 static void
 read_spans (Loader     *loader,
             Node       *root)
@@ -902,10 +1064,10 @@ read_spans (Loader     *loader,
       if (read_string (loader, object, path, "document", TRUE, FALSE, &document_id))
         /* TRANSLATORS: fills “no %s has the id “%s”” */
         document = resolve (loader, document_id, CROSSCHECK_TYPE_DOCUMENT, path, "document",
-                            _("document"));
+                            N_("document"));
 
       if (read_string (loader, object, path, "label", TRUE, FALSE, &label_name) &&
-          (label = crosscheck_project_lookup_label (loader->project, label_name)) == NULL &&
+          (label = lookup_label (loader, label_name, FALSE)) == NULL &&
           !g_hash_table_contains (loader->bad_names, label_name))  /* else reported with the label */
         {
           g_autofree char *lpath = subpath (path, "label");
@@ -945,7 +1107,7 @@ read_spans (Loader     *loader,
 
       if (end <= crosscheck_document_get_length (document))
         span = _crosscheck_span_new (document, start, end);
-      if (span == NULL || !g_str_equal (crosscheck_span_get_text (span), text))
+      if (span == NULL || !span_text_is (span, text))
         {
           g_autofree char *p = subpath (path, "text");
 
@@ -1008,7 +1170,7 @@ read_links (Loader     *loader,
 
       if (read_string (loader, object, path, "type", TRUE, FALSE, &type_name))
         {
-          type = crosscheck_project_lookup_link_type (loader->project, type_name);
+          type = lookup_label (loader, type_name, TRUE);
           if (type == NULL && !g_hash_table_contains (loader->bad_names, type_name))
             {
               g_autofree char *p = subpath (path, "type");
@@ -1020,9 +1182,9 @@ read_links (Loader     *loader,
 
       if (read_string (loader, object, path, "from", TRUE, FALSE, &from_id))
         /* TRANSLATORS: fills “no %s has the id “%s”” */
-        from = resolve (loader, from_id, CROSSCHECK_TYPE_SPAN, path, "from", _("span"));
+        from = resolve (loader, from_id, CROSSCHECK_TYPE_SPAN, path, "from", N_("span"));
       if (read_string (loader, object, path, "to", TRUE, FALSE, &to_id))
-        to = resolve (loader, to_id, CROSSCHECK_TYPE_SPAN, path, "to", _("span"));
+        to = resolve (loader, to_id, CROSSCHECK_TYPE_SPAN, path, "to", N_("span"));
 
       if (!ok || type == NULL || from == NULL || to == NULL)
         continue;
@@ -1392,6 +1554,17 @@ read_header (Loader     *loader,
   return TRUE;
 }
 
+static CrosscheckProject *load     (GBytes              *bytes,
+                                     gboolean             releasable,
+                                     CrosscheckReanchor  *reanchor,
+                                     GPtrArray          **problems,
+                                     GError             **error);
+static CrosscheckProject *reanchor (GBytes              *bytes,
+                                    gboolean             releasable,
+                                    CrosscheckReanchor **report,
+                                    GPtrArray          **problems,
+                                    GError             **error);
+
 static CrosscheckProject *
 load_file (GFile               *file,
            gboolean             repair,
@@ -1402,15 +1575,22 @@ load_file (GFile               *file,
 {
   g_autoptr(GBytes) bytes = NULL;
   CrosscheckProject *project;
+  gboolean releasable;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  bytes = read_local_file (file);
+  releasable = bytes != NULL;
+  if (bytes == NULL)
+    bytes = g_file_load_bytes (file, cancellable, NULL, error);
   if (bytes == NULL)
     return NULL;
 
-  project = repair ? crosscheck_project_reanchor_from_bytes (bytes, report, problems, error)
-                   : crosscheck_project_load_from_bytes (bytes, problems, error);
+  project = repair ? reanchor (bytes, releasable, report, problems, error)
+                   : load (bytes, releasable, NULL, problems, error);
   if (project != NULL)
     _crosscheck_project_set_file (project, file);
 
@@ -1454,6 +1634,7 @@ parse (Loader     *loader,
 
 static CrosscheckProject *
 load (GBytes              *bytes,
+      gboolean             releasable,
       CrosscheckReanchor  *reanchor,
       GPtrArray          **problems,
       GError             **error)
@@ -1465,7 +1646,8 @@ load (GBytes              *bytes,
   g_autoptr(GHashTable) bad_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CrosscheckJsonTree) tree = NULL;
   g_autoptr(GStringChunk) strings = g_string_chunk_new (64 * 1024);
-  Loader loader = { NULL, project, found, seen_ids, strings, bad_ids, bad_names, reanchor, 0 };
+  Loader loader = { NULL, project, found, seen_ids, strings, bad_ids, bad_names, reanchor, 0,
+                    NULL, NULL, releasable, NULL };
   int code = CROSSCHECK_PROJECT_ERROR_SYNTAX;
   const char *data;
   gsize length;
@@ -1481,7 +1663,8 @@ load (GBytes              *bytes,
 
   if (length == 0)
     add_problem (&loader, NULL, _("the file is empty"));
-  else if (memchr (data, '\0', length) != NULL)
+  /* g_utf8_validate_len() refuses NUL bytes too; memchr() says which. */
+  else if (!g_utf8_validate_len (data, length, NULL) && memchr (data, '\0', length) != NULL)
     add_problem (&loader, NULL, _("the file contains NUL bytes, so it is not a project file"));
   else if (!g_utf8_validate_len (data, length, NULL))
     add_problem (&loader, NULL, _("the file is not UTF-8 text, so it is not a project file"));
@@ -1503,6 +1686,9 @@ load (GBytes              *bytes,
           read_links (&loader, root);
         }
     }
+
+  g_clear_pointer (&loader.labels, g_hash_table_unref);
+  g_clear_pointer (&loader.types, g_hash_table_unref);
 
   if (found->len > 0)
     {
@@ -1543,7 +1729,7 @@ crosscheck_project_load_from_bytes (GBytes     *bytes,
 {
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  return load (bytes, NULL, problems, error);
+  return load (bytes, FALSE, NULL, problems, error);
 }
 
 /**
@@ -1570,17 +1756,27 @@ crosscheck_project_reanchor_from_bytes (GBytes              *bytes,
                                         GPtrArray          **problems,
                                         GError             **error)
 {
-  g_autoptr(CrosscheckReanchor) reanchor = crosscheck_reanchor_new ();
-  CrosscheckProject *project;
-
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  project = load (bytes, reanchor, problems, error);
-  if (project != NULL && crosscheck_reanchor_get_documents (reanchor)[0] != NULL)
+  return reanchor (bytes, FALSE, report, problems, error);
+}
+
+static CrosscheckProject *
+reanchor (GBytes              *bytes,
+          gboolean             releasable,
+          CrosscheckReanchor **report,
+          GPtrArray          **problems,
+          GError             **error)
+{
+  g_autoptr(CrosscheckReanchor) repairs = crosscheck_reanchor_new ();
+  CrosscheckProject *project;
+
+  project = load (bytes, releasable, repairs, problems, error);
+  if (project != NULL && crosscheck_reanchor_get_documents (repairs)[0] != NULL)
     crosscheck_history_forget_saved (crosscheck_project_get_history (project));
 
   if (report != NULL)
-    *report = g_steal_pointer (&reanchor);
+    *report = g_steal_pointer (&repairs);
 
   return project;
 }
@@ -1757,6 +1953,8 @@ append_span (GString        *out,
              CrosscheckSpan *span)
 {
   CrosscheckAnnotation *annotation = CROSSCHECK_ANNOTATION (span);
+  const char *text;
+  gsize length;
 
   crosscheck_string_put_literal (out, "{\"id\": ");
   crosscheck_json_append_string (out, crosscheck_annotation_get_id (annotation));
@@ -1769,7 +1967,8 @@ append_span (GString        *out,
   crosscheck_string_put_literal (out, ", \"label\": ");
   crosscheck_json_append_string (out, crosscheck_label_get_name (crosscheck_annotation_get_label (annotation)));
   crosscheck_string_put_literal (out, ", \"text\": ");
-  crosscheck_json_append_string (out, crosscheck_span_get_text (span));
+  text = _crosscheck_span_peek_text (span, &length);
+  crosscheck_json_append_string_len (out, text, length);
   append_annotation_fields (out, annotation);
 }
 

@@ -14,5 +14,7 @@ G_BEGIN_DECLS
 CrosscheckSpan *_crosscheck_span_new (CrosscheckDocument *document,
                                       guint               start,
                                       guint               end);
+const char     *_crosscheck_span_peek_text (CrosscheckSpan *self,
+                                            gsize          *length);
 
 G_END_DECLS

@@ -19,7 +19,7 @@ struct _CrosscheckSpan
 
   /* owned */
   CrosscheckDocument   *document;
-  char                 *text;
+  char                 *text;      /* made when first asked for */
 
   guint                 start;
   guint                 end;
@@ -72,7 +72,7 @@ crosscheck_span_get_property (GObject    *object,
       break;
 
     case PROP_TEXT:
-      g_value_set_string (value, self->text);
+      g_value_set_string (value, crosscheck_span_get_text (self));
       break;
 
     default:
@@ -122,7 +122,6 @@ _crosscheck_span_new (CrosscheckDocument *document,
   self->document = g_object_ref (document);
   self->start = start;
   self->end = end;
-  self->text = crosscheck_document_dup_slice (document, start, end);
 
   return self;
 }
@@ -173,14 +172,41 @@ crosscheck_span_get_end (CrosscheckSpan *self)
  * crosscheck_span_get_text:
  * @self: a #CrosscheckSpan
  *
+ * The text is copied from the document the first time it is asked for:
+ * most of a big project's spans never are (saving uses
+ * _crosscheck_span_peek_text()), and a copy in each would take a quarter
+ * of the project's memory. Safe to call from several threads.
+ *
  * Returns: the covered text
  */
 const char *
 crosscheck_span_get_text (CrosscheckSpan *self)
 {
+  char *text;
+
   g_return_val_if_fail (CROSSCHECK_IS_SPAN (self), NULL);
 
-  return self->text;
+  text = g_atomic_pointer_get (&self->text);
+  if (text == NULL)
+    {
+      text = crosscheck_document_dup_slice (self->document, self->start, self->end);
+      if (!g_atomic_pointer_compare_and_exchange (&self->text, NULL, text))
+        {
+          g_free (text);
+          text = g_atomic_pointer_get (&self->text);
+        }
+    }
+
+  return text;
+}
+
+/* The covered text where it is in the document, @length bytes, not
+ * NUL-terminated; nothing is copied. */
+const char *
+_crosscheck_span_peek_text (CrosscheckSpan *self,
+                            gsize          *length)
+{
+  return crosscheck_document_peek_slice (self->document, self->start, self->end, length);
 }
 
 /**

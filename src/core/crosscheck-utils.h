@@ -41,6 +41,9 @@ gboolean  crosscheck_file_write_atomic_with (GFile               *file,
                                              GError             **error);
 void      crosscheck_json_append_string (GString   *out,
                                          const char *str);
+void      crosscheck_json_append_string_len (GString    *out,
+                                             const char *str,
+                                             gsize       length);
 void      crosscheck_string_append_uint (GString   *out,
                                          guint64    value);
 
