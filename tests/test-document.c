@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "crosscheck-document.h"
+#include "crosscheck-utils.h"
 #include "crosscheck-errors.h"
 
 /* Expected values are literals (lengths and digests checked with Python's
@@ -958,6 +959,51 @@ test_slices_mixed_text (void)
     }
 }
 
+/* The fast validator says what GLib says, on text that is mostly ASCII
+ * with every kind of bad byte sprinkled in, at every alignment. */
+static void
+test_utf8_validate (void)
+{
+  static const char * const fragments[] = {
+    "plain words ", "é", "€", "🚢", "大", "\xc3", "\xe2\x82", "\xf0\x9f\x9a", "\x80", "\xbf",
+    "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf8\x88\x80\x80\x80", "\xff", "\x7f",
+    "01234567", "\x01",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  guint valid = 0, invalid = 0;
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint k = g_rand_int_range (rand, 0, G_N_ELEMENTS (fragments) + 6);
+
+          /* Mostly valid fragments, so that valid texts are common too. */
+          g_string_append (text, k < G_N_ELEMENTS (fragments) ? fragments[k] : fragments[k % 5]);
+        }
+      if (g_rand_int_range (rand, 0, 20) == 0)
+        g_string_insert_len (text, g_rand_int_range (rand, 0, text->len + 1), "", 1);
+
+      for (guint skip = 0; skip < MIN (text->len + 1, 9); skip++)
+        {
+          gboolean expected = g_utf8_validate_len (text->str + skip, text->len - skip, NULL);
+
+          g_assert_cmpint (crosscheck_utf8_validate_len (text->str + skip, text->len - skip), ==, expected);
+          if (expected)
+            valid++;
+          else
+            invalid++;
+        }
+    }
+
+  /* Both answers were exercised. */
+  g_assert_cmpuint (valid, >, 10000);
+  g_assert_cmpuint (invalid, >, 10000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -967,6 +1013,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/core/document/from-bytes-title-source", test_from_bytes_title_source);
+  g_test_add_func ("/core/utils/utf8-validate", test_utf8_validate);
   g_test_add_func ("/core/document/slices-mixed-text", test_slices_mixed_text);
   g_test_add_func ("/core/document/from-bytes-crlf-title", test_from_bytes_crlf_title);
   g_test_add_func ("/core/document/title-long-ascii", test_title_long_ascii);

@@ -372,7 +372,7 @@ crosscheck_document_new_from_text (const char  *text,
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!crosscheck_utf8_validate_len (text, strlen (text)))
     {
       g_set_error (error, CROSSCHECK_DOCUMENT_ERROR, CROSSCHECK_DOCUMENT_ERROR_ENCODING,
                    _("the text is not valid UTF-8"));

@@ -55,7 +55,7 @@ typedef struct
   CrosscheckJsonTree *tree;
   CrosscheckProject *project;
   GPtrArray         *problems;
-  GHashTable        *seen_ids;  /* id → path of its first use, both in strings */
+  GHashTable        *seen_ids;  /* id (in strings) → where it was first used (a Place) */
   GStringChunk      *strings;
   GHashTable        *bad_ids;   /* ids of objects refused, to avoid cascades */
   GHashTable        *bad_names; /* names of labels and link types refused, likewise */
@@ -472,20 +472,48 @@ array_object (Loader     *loader,
   return node;
 }
 
-/* Registers @id as used at @path; FALSE (with a problem) if it is invalid
- * or taken. */
+/* Where an id was first used: the array (documents, spans, links) in the
+ * top two bits, the index + 1 below. Small integers keep the table of
+ * 110,000 ids in half the memory that a path for each would take. */
+typedef enum
+{
+  ARRAY_DOCUMENTS = 1,
+  ARRAY_SPANS,
+  ARRAY_LINKS,
+} Array;
+
+#define PLACE_INDEX_MASK ((1u << 30) - 1)
+
+static char *
+place_to_path (guint place)
+{
+  static const char * const arrays[] = { NULL, "documents", "spans", "links" };
+  guint index = place & PLACE_INDEX_MASK;
+
+  /* Past 2^30 - 1 elements (a file of 100 GB) the index is not kept. */
+  if (index == 0)
+    return g_strdup (arrays[place >> 30]);
+
+  return g_strdup_printf ("%s[%u]", arrays[place >> 30], index - 1);
+}
+
+/* Registers @id as used at @path, the element @index of @array; FALSE
+ * (with a problem) if it is invalid or taken. */
 static gboolean
 claim_id (Loader     *loader,
           const char *id,
-          const char *path)
+          const char *path,
+          Array       array,
+          guint       index)
 {
   g_autofree char *p = NULL;
-  const char *first = NULL;
+  g_autofree char *first = NULL;
+  gpointer place = NULL;
 
-  if (crosscheck_is_valid_id (id) && (first = g_hash_table_lookup (loader->seen_ids, id)) == NULL)
+  if (crosscheck_is_valid_id (id) && (place = g_hash_table_lookup (loader->seen_ids, id)) == NULL)
     {
-      g_hash_table_insert (loader->seen_ids, g_string_chunk_insert (loader->strings, id),
-                           g_string_chunk_insert (loader->strings, path));
+      place = GUINT_TO_POINTER ((array << 30) | (index < PLACE_INDEX_MASK ? index + 1 : 0));
+      g_hash_table_insert (loader->seen_ids, g_string_chunk_insert (loader->strings, id), place);
       return TRUE;
     }
 
@@ -497,6 +525,7 @@ claim_id (Loader     *loader,
       return FALSE;
     }
 
+  first = place_to_path (GPOINTER_TO_UINT (place));
   add_problem (loader, p, _("duplicate id “%s”, already used at %s"), id, first);
   return FALSE;
 }
@@ -838,6 +867,8 @@ static gboolean
 begin_element (Loader             *loader,
                Node               *element,
                const char         *path,
+               Array               array,
+               guint               index,
                const char * const *keys,
                Node              **object,
                const char        **id,
@@ -851,7 +882,7 @@ begin_element (Loader             *loader,
   if (!read_string (loader, *object, path, "id", TRUE, FALSE, id))
     return FALSE;
 
-  if (!claim_id (loader, *id, path))
+  if (!claim_id (loader, *id, path, array, index))
     {
       g_hash_table_add (loader->bad_ids, g_strdup (*id));
       return FALSE;
@@ -883,7 +914,7 @@ read_documents (Loader     *loader,
       gboolean ok = TRUE;
 
       g_snprintf (path, sizeof path, "documents[%u]", i);
-      if (!begin_element (loader, element, path, keys, &object, &id, &ok))
+      if (!begin_element (loader, element, path, ARRAY_DOCUMENTS, i, keys, &object, &id, &ok))
         continue;
 
       ok &= read_string (loader, object, path, "title", FALSE, FALSE, &title);
@@ -1058,7 +1089,7 @@ read_spans (Loader     *loader,
       gboolean ok = TRUE;
 
       g_snprintf (path, sizeof path, "spans[%u]", i);
-      if (!begin_element (loader, element, path, keys, &object, &id, &ok))
+      if (!begin_element (loader, element, path, ARRAY_SPANS, i, keys, &object, &id, &ok))
         continue;
 
       if (read_string (loader, object, path, "document", TRUE, FALSE, &document_id))
@@ -1165,7 +1196,7 @@ read_links (Loader     *loader,
       gboolean ok = TRUE;
 
       g_snprintf (path, sizeof path, "links[%u]", i);
-      if (!begin_element (loader, element, path, keys, &object, &id, &ok))
+      if (!begin_element (loader, element, path, ARRAY_LINKS, i, keys, &object, &id, &ok))
         continue;
 
       if (read_string (loader, object, path, "type", TRUE, FALSE, &type_name))
@@ -1317,6 +1348,23 @@ column_position (const char *data,
  * or comments, and anything after the first value, which json-glib 1.6
  * ignores (and leaks) when that value is a number or an object. Returns
  * FALSE with a problem. */
+/* Whether one of the eight bytes at @p is '"', '\\' or '\n'. */
+static inline gboolean
+has_string_stop (const char *p)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 v, q, b, n;
+
+  memcpy (&v, p, 8);
+  q = v ^ (ones * '"');
+  b = v ^ (ones * '\\');
+  n = v ^ (ones * '\n');
+
+  /* A zero byte in q, b or n is a match. */
+  return ((((q - ones) & ~q) | ((b - ones) & ~b) | ((n - ones) & ~n)) & highs) != 0;
+}
+
 static gboolean
 prescan (Loader     *loader,
          const char *data,
@@ -1330,8 +1378,15 @@ prescan (Loader     *loader,
 
   for (gsize i = 0; i < length; i++)
     {
-      char c = data[i];
+      char c;
 
+      /* Most of a file is inside strings: skip eight bytes at a time
+       * while none of them is a quote, a backslash or a line end. */
+      if (in_string)
+        while (length - i >= 8 && !has_string_stop (data + i))
+          i += 8;
+
+      c = data[i];
       if (c == '\n')
         {
           line++;
@@ -1663,11 +1718,11 @@ load (GBytes              *bytes,
 
   if (length == 0)
     add_problem (&loader, NULL, _("the file is empty"));
-  /* g_utf8_validate_len() refuses NUL bytes too; memchr() says which. */
-  else if (!g_utf8_validate_len (data, length, NULL) && memchr (data, '\0', length) != NULL)
-    add_problem (&loader, NULL, _("the file contains NUL bytes, so it is not a project file"));
-  else if (!g_utf8_validate_len (data, length, NULL))
-    add_problem (&loader, NULL, _("the file is not UTF-8 text, so it is not a project file"));
+  /* Validation refuses NUL bytes too; memchr() says which. */
+  else if (!crosscheck_utf8_validate_len (data, length))
+    add_problem (&loader, NULL, memchr (data, '\0', length) != NULL
+                                  ? _("the file contains NUL bytes, so it is not a project file")
+                                  : _("the file is not UTF-8 text, so it is not a project file"));
   else if (prescan (&loader, data, length))
     {
       loader.tree = tree = parse (&loader, data, length);

@@ -268,6 +268,58 @@ crosscheck_is_valid_date (const char *date)
  *
  * Returns: %TRUE if @time is `YYYY-MM-DDTHH:MM:SSZ` and a real moment
  */
+/**
+ * crosscheck_utf8_validate_len:
+ * @data: bytes
+ * @length: how many
+ *
+ * What g_utf8_validate_len() says (NUL bytes are not valid either), eight
+ * bytes at a time while they are ASCII, as most of a project file is:
+ * GLib 2.74 checks byte by byte, which took a tenth of the time of
+ * loading a big project.
+ *
+ * Returns: %TRUE if @data is valid UTF-8 without NUL bytes
+ */
+gboolean
+crosscheck_utf8_validate_len (const char *data,
+                              gsize       length)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + length;
+
+  while (p < end)
+    {
+      /* A byte that is NUL or not ASCII sets its top bit in one of these. */
+      while (end - p >= 8)
+        {
+          guint64 v;
+
+          memcpy (&v, p, 8);
+          if (((v | (v - G_GUINT64_CONSTANT (0x0101010101010101))) &
+               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          p += 8;
+        }
+      if (p == end)
+        break;
+
+      if (*p == '\0')
+        return FALSE;
+      if (*p < 0x80)
+        p++;
+      else
+        {
+          guint n = g_utf8_skip[*p];
+
+          if (n < 2 || n > (gsize) (end - p) || !g_utf8_validate_len ((const char *) p, n, NULL))
+            return FALSE;
+          p += n;
+        }
+    }
+
+  return TRUE;
+}
+
 static guint
 digits (const char *p,
         guint       n)

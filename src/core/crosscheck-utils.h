@@ -22,6 +22,8 @@ gboolean  crosscheck_is_valid_id      (const char  *id);
 gboolean  crosscheck_is_valid_color   (const char  *color);
 gboolean  crosscheck_is_valid_date    (const char  *date);
 gboolean  crosscheck_is_valid_utc_time (const char *time);
+gboolean  crosscheck_utf8_validate_len (const char *data,
+                                        gsize       length);
 gboolean  crosscheck_file_write_atomic  (GFile        *file,
                                        GBytes       *bytes,
                                        GCancellable *cancellable,
