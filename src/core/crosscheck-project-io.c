@@ -1383,8 +1383,12 @@ prescan (Loader     *loader,
       /* Most of a file is inside strings: skip eight bytes at a time
        * while none of them is a quote, a backslash or a line end. */
       if (in_string)
-        while (length - i >= 8 && !has_string_stop (data + i))
-          i += 8;
+        {
+          while (length - i >= 8 && !has_string_stop (data + i))
+            i += 8;
+          if (i == length)  /* a string left open: the parser says so */
+            break;
+        }
 
       c = data[i];
       if (c == '\n')
