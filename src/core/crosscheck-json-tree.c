@@ -200,6 +200,45 @@ read_hex4 (const char *p)
   return value;
 }
 
+/**
+ * crosscheck_json_skip_plain:
+ * @p: inside a string
+ * @end: the end of the data
+ *
+ * Most of a project file is the plain inside of strings. This finds the
+ * first byte from @p that is a quote, a backslash or a control character
+ * (below 0x20), looking at eight bytes at a time.
+ *
+ * Returns: where that byte is, or @end
+ */
+const char *
+crosscheck_json_skip_plain (const char *p,
+                            const char *end)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  while (end - p >= 8)
+    {
+      guint64 v, q, b;
+
+      memcpy (&v, p, 8);
+      q = v ^ (ones * '"');
+      b = v ^ (ones * '\\');
+      /* Sets the top bit of a byte that is zero in q or b, or below 0x20 in
+       * v (and maybe of bytes above such a one, which the loop below sorts
+       * out). */
+      if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((v - ones * 0x20) & ~v)) & highs)
+        break;
+      p += 8;
+    }
+
+  while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+    p++;
+
+  return p;
+}
+
 /* At the opening quote. Leaves the bytes raw; checks the escapes. */
 static gboolean
 parse_string (Parser             *parser,
@@ -215,10 +254,7 @@ parse_string (Parser             *parser,
       const char *quote_or_slash;
 
       /* Most strings have neither; find the first of either quickly. */
-      quote_or_slash = p;
-      while (quote_or_slash < end && *quote_or_slash != '"' && *quote_or_slash != '\\' &&
-             (guchar) *quote_or_slash >= 0x20)
-        quote_or_slash++;
+      quote_or_slash = crosscheck_json_skip_plain (p, end);
       p = quote_or_slash;
 
       if (p >= end || (guchar) *p < 0x20)
@@ -407,7 +443,9 @@ skip_array (Parser             *parser,
     {
       if (*p == '"')
         {
-          for (p++; p < parser->end && *p != '"'; p++)
+          for (p = crosscheck_json_skip_plain (p + 1, parser->end);
+               p < parser->end && *p != '"';
+               p = crosscheck_json_skip_plain (p + 1, parser->end))
             if (*p == '\\')
               p++;
         }

@@ -62,6 +62,8 @@ typedef struct
   CrosscheckJsonNode  element;
 } CrosscheckJsonIter;
 
+const char          *crosscheck_json_skip_plain          (const char         *p,
+                                                          const char         *end);
 CrosscheckJsonTree  *crosscheck_json_tree_parse          (const char         *data,
                                                           gsize               length,
                                                           gboolean            stream);
