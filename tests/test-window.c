@@ -17,9 +17,11 @@
 #include "crosscheck-annotation-list.h"
 #include "crosscheck-annotation.h"
 #include "crosscheck-document.h"
+#include "crosscheck-errors.h"
 #include "crosscheck-history.h"
 #include "crosscheck-label.h"
 #include "crosscheck-link.h"
+#include "crosscheck-preload.h"
 #include "crosscheck-project.h"
 #include "crosscheck-recovery.h"
 #include "crosscheck-span-list.h"
@@ -779,6 +781,85 @@ test_save (void)
   destroy_window (window);
 }
 
+/* A project on the command line is read while GTK starts, and the window
+ * that opens it takes what was read, once. */
+static void
+test_read_ahead (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckWindow *opened;
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-ahead-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.crosscheck.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "b.crosscheck.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "c.crosscheck.json", NULL);
+  g_autofree char *article = g_build_filename (dir, "d.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  g_autoptr(CrosscheckProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  char *argv[] = { (char *) "crosscheck", (char *) "--verbose", path, broken, missing, article, NULL };
+  gboolean found = FALSE;
+  guint n_spans;
+
+  select_text (window, 0, "Aurélie");
+  press_label_key (window, 'p');
+  n_spans = g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (crosscheck_window_get_project (window))));
+  g_assert_cmpuint (n_spans, >, 0);
+  g_assert_true (crosscheck_project_save_to_file (crosscheck_window_get_project (window), file, NULL, NULL));
+  g_assert_true (g_file_set_contents (broken, "{\"format\": ", -1, NULL));
+  g_assert_true (g_file_set_contents (article, "An article.\n", -1, NULL));
+  destroy_window (window);
+
+  _crosscheck_preload_start (G_N_ELEMENTS (argv) - 1, argv);
+
+  project = _crosscheck_preload_take (file, &found, &error);
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_nonnull (project);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (project))), ==, n_spans);
+  g_assert_true (g_file_equal (crosscheck_project_get_file (project), file));
+
+  /* Once only. */
+  g_assert_null (_crosscheck_preload_take (file, &found, &error));
+  g_assert_false (found);
+  g_assert_no_error (error);
+
+  /* A broken file's error comes with it; a missing file and an article
+   * were not read ahead. */
+  g_assert_null (_crosscheck_preload_take (broken_file, &found, &error));
+  g_assert_true (found);
+  g_assert_error (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_assert_null (_crosscheck_preload_take (missing_file, &found, &error));
+  g_assert_false (found);
+  g_assert_null (_crosscheck_preload_take (article_file, &found, &error));
+  g_assert_false (found);
+  g_assert_no_error (error);
+
+  /* Opening takes what was read ahead. */
+  _crosscheck_preload_start (2, (char *[]) { (char *) "crosscheck", path, NULL });
+  opened = crosscheck_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (opened));
+  crosscheck_window_open_files (opened, &file, 1);
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       crosscheck_project_get_file (crosscheck_window_get_project (opened)) == NULL &&
+       g_get_monotonic_time () < deadline;)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  g_assert_nonnull (crosscheck_project_get_file (crosscheck_window_get_project (opened)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (crosscheck_project_get_spans (crosscheck_window_get_project (opened)))),
+                    ==, n_spans);
+  g_assert_null (_crosscheck_preload_take (file, &found, NULL));
+  g_assert_false (found);
+  destroy_window (opened);
+
+  g_unlink (path);
+  g_unlink (broken);
+  g_unlink (article);
+  g_rmdir (dir);
+}
+
 static guint
 n_recovery_entries (void)
 {
@@ -1225,6 +1306,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/window/columns", test_columns);
+  g_test_add_func ("/ui/window/read-ahead", test_read_ahead);
   g_test_add_func ("/ui/window/tag-trims-and-snaps", test_tag_trims_and_snaps);
   g_test_add_func ("/ui/window/tag-by-place", test_tag_by_place);
   g_test_add_func ("/ui/window/tag-at-caret", test_tag_at_caret);

@@ -11,6 +11,7 @@
 
 #include "crosscheck-annotation.h"
 #include "crosscheck-debug-frames.h"
+#include "crosscheck-preload.h"
 #include "crosscheck-document.h"
 #include "crosscheck-errors.h"
 #include "crosscheck-file-dialogs.h"
@@ -1629,7 +1630,11 @@ open_files_thread (GTask        *task,
 
       if (g_str_has_suffix (name, CROSSCHECK_PROJECT_SUFFIX))
         {
-          CrosscheckProject *project = crosscheck_project_load_from_file (file, cancellable, NULL, &error);
+          gboolean preloaded;
+          CrosscheckProject *project = _crosscheck_preload_take (file, &preloaded, &error);
+
+          if (!preloaded)
+            project = crosscheck_project_load_from_file (file, cancellable, NULL, &error);
 
           if (project != NULL)
             g_ptr_array_add (job->projects, project);

@@ -11,6 +11,7 @@
 
 #include "crosscheck-application.h"
 #include "crosscheck-debug-frames.h"
+#include "crosscheck-preload.h"
 
 int
 main (int   argc,
@@ -26,6 +27,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* A project named here starts loading while GTK starts. */
+  _crosscheck_preload_start (argc, argv);
 
   app = crosscheck_application_new ();
 
