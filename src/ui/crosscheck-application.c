@@ -11,6 +11,7 @@
 
 #include "crosscheck-application.h"
 #include "crosscheck-debug-frames.h"
+#include "crosscheck-preload.h"
 #include "crosscheck-preferences.h"
 #include "crosscheck-project.h"
 #include "crosscheck-recovery.h"
@@ -311,7 +312,23 @@ crosscheck_application_open (GApplication  *application,
 
   /* Articles given together go into one project, as columns side by side. */
   if (window == NULL || !crosscheck_window_is_empty (window))
-    window = crosscheck_window_new (GTK_APPLICATION (self));
+    {
+      gboolean first = window == NULL;
+
+      window = crosscheck_window_new (GTK_APPLICATION (self));
+
+      /* A project read ahead since main() (crosscheck-preload.c) is usually
+       * ready within a moment: waiting for it before the first window is
+       * shown makes that window's first frame show the project, not an
+       * empty window replaced a moment later. The window is built and
+       * realized meanwhile. A bigger project opens as before: the window
+       * comes first and the project when it is read. */
+      if (first)
+        {
+          gtk_widget_realize (GTK_WIDGET (window));
+          _crosscheck_preload_wait (files, n_files, 1000);
+        }
+    }
 
   /* Reading starts first, so a large project loads while the window
    * appears. */

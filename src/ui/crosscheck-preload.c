@@ -26,9 +26,11 @@ typedef struct
   GThread           *thread;
   CrosscheckProject *project;
   GError            *error;
+  gboolean           done;     /* under lock */
 } Preload;
 
 static GMutex     lock;
+static GCond      finished;
 static GPtrArray *preloads;    /* Preload, not taken yet */
 
 static gpointer
@@ -40,6 +42,11 @@ preload_thread (gpointer data)
   _crosscheck_debug_mark ("read-ahead-begin");
   preload->project = crosscheck_project_load_from_file (file, NULL, NULL, &preload->error);
   _crosscheck_debug_mark ("read-ahead-end");
+
+  g_mutex_lock (&lock);
+  preload->done = TRUE;
+  g_cond_broadcast (&finished);
+  g_mutex_unlock (&lock);
 
   return NULL;
 }
@@ -82,6 +89,65 @@ _crosscheck_preload_start (int    argc,
   g_mutex_unlock (&lock);
 }
 
+/* Under lock. */
+static Preload *
+find (const char *path)
+{
+  for (guint i = 0; preloads != NULL && i < preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (preloads, i);
+
+      if (g_str_equal (preload->path, path))
+        return preload;
+    }
+
+  return NULL;
+}
+
+/**
+ * _crosscheck_preload_wait:
+ * @files: files about to be opened
+ * @n_files: how many
+ * @timeout_ms: how long to wait at most
+ *
+ * Waits until every one of @files has been read ahead, for at most
+ * @timeout_ms. The application waits a little before it shows its first
+ * window, so that the first frame shows the project rather than an empty
+ * window that the project replaces a moment later.
+ *
+ * Returns: %TRUE if all of @files were read ahead, without problems, and
+ *   are ready to take
+ */
+gboolean
+_crosscheck_preload_wait (GFile **files,
+                          guint   n_files,
+                          guint   timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gboolean ready = n_files > 0;
+
+  g_mutex_lock (&lock);
+  for (guint i = 0; ready && i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      Preload *preload = path != NULL ? find (path) : NULL;
+
+      if (preload == NULL)
+        ready = FALSE;
+      else
+        {
+          while (!preload->done && ready)
+            ready = g_cond_wait_until (&finished, &lock, deadline);
+          /* A file with problems may need re-anchoring, which can take
+           * long: that is for the open job's thread. */
+          ready &= preload->done && preload->project != NULL;
+        }
+    }
+  g_mutex_unlock (&lock);
+
+  return ready;
+}
+
 /**
  * _crosscheck_preload_take:
  * @file: a file being opened
@@ -107,16 +173,9 @@ _crosscheck_preload_take (GFile    *file,
     return NULL;
 
   g_mutex_lock (&lock);
-  for (guint i = 0; preloads != NULL && i < preloads->len; i++)
-    {
-      Preload *candidate = g_ptr_array_index (preloads, i);
-
-      if (g_str_equal (candidate->path, path))
-        {
-          preload = g_ptr_array_steal_index (preloads, i);
-          break;
-        }
-    }
+  preload = find (path);
+  if (preload != NULL)
+    g_ptr_array_remove (preloads, preload);
   g_mutex_unlock (&lock);
 
   if (preload == NULL)

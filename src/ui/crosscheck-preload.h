@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 void               _crosscheck_preload_start (int           argc,
                                               char        **argv);
+gboolean           _crosscheck_preload_wait  (GFile       **files,
+                                              guint         n_files,
+                                              guint         timeout_ms);
 CrosscheckProject *_crosscheck_preload_take  (GFile        *file,
                                               gboolean     *found,
                                               GError      **error);

@@ -1840,6 +1840,18 @@ crosscheck_window_open_files (CrosscheckWindow  *self,
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (job->files, g_object_ref (files[i]));
 
+  /* Everything was read ahead already (crosscheck-preload.c): the project
+   * goes into the window now, before the window's first frame. */
+  if (_crosscheck_preload_wait (files, n_files, 0))
+    {
+      task = g_task_new (self, self->cancellable, NULL, NULL);
+      g_task_set_source_tag (task, crosscheck_window_open_files);
+      g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+      g_task_run_in_thread_sync (task, open_files_thread);
+      open_files_done (G_OBJECT (self), G_ASYNC_RESULT (task), NULL);
+      return;
+    }
+
   task = g_task_new (self, self->cancellable, open_files_done, NULL);
   g_task_set_source_tag (task, crosscheck_window_open_files);
   g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
