@@ -125,7 +125,9 @@ read_local_file (GFile *file)
   gsize length = 0;
   int fd;
 
-  if (path == NULL || (fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+  /* Not blocking: opening a named pipe would wait for a writer, and
+   * closing it again would break the pipe for the usual way's read. */
+  if (path == NULL || (fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)) < 0)
     return NULL;
 
   if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) || info.st_size <= 0 ||
