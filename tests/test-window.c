@@ -10,7 +10,9 @@
 #include <adwaita.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -866,6 +868,71 @@ test_read_ahead (void)
   g_rmdir (dir);
 }
 
+static gpointer
+write_fifo (gpointer data)
+{
+  const char *path = data;
+  g_autofree char *sample = g_build_filename (g_getenv ("CROSSCHECK_SAMPLES_DIR"), "sample.crosscheck.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  FILE *pipe;
+
+  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+  /* Blocks until the open job opens the pipe to read it. */
+  pipe = fopen (path, "w");
+  g_assert_nonnull (pipe);
+  g_assert_cmpuint (fwrite (contents, 1, length, pipe), ==, length);
+  g_assert_cmpint (fclose (pipe), ==, 0);
+
+  return NULL;
+}
+
+/* An open that takes long says so: the window shows what it is opening
+ * with a spinner, then the project. A pipe delivers the file late. */
+static void
+test_loading_page (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-loading-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "slow.crosscheck.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CrosscheckWindow *window = crosscheck_window_new (NULL);
+  GThread *writer;
+  gint64 deadline;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "empty");
+
+  crosscheck_window_open_files (window, &file, 1);
+  /* Not at once: a quick open shows no flash of it. */
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "empty");
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!g_str_equal (gtk_stack_get_visible_child_name (window->main_stack), "loading") &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
+  g_assert_cmpstr (adw_status_page_get_description (window->loading_page), ==, "slow.crosscheck.json");
+  g_assert_true (gtk_spinner_get_spinning (window->loading_spinner));
+
+  writer = g_thread_new ("fifo-writer", write_fifo, path);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_str_equal (gtk_stack_get_visible_child_name (window->main_stack), "columns") &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  g_thread_join (writer);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "columns");
+  g_assert_false (gtk_spinner_get_spinning (window->loading_spinner));
+  g_assert_cmpuint (crosscheck_window_get_n_columns (window), ==, 4);
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static guint
 n_recovery_entries (void)
 {
@@ -1313,6 +1380,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/columns", test_columns);
   g_test_add_func ("/ui/window/read-ahead", test_read_ahead);
+  g_test_add_func ("/ui/window/loading-page", test_loading_page);
   g_test_add_func ("/ui/window/tag-trims-and-snaps", test_tag_trims_and_snaps);
   g_test_add_func ("/ui/window/tag-by-place", test_tag_by_place);
   g_test_add_func ("/ui/window/tag-at-caret", test_tag_at_caret);

@@ -38,6 +38,8 @@ struct _CrosscheckWindow
   GtkWidget                *sidebar_button;
   GtkWidget                *recent_heading;
   GtkOverlay               *columns_overlay;
+  AdwStatusPage            *loading_page;
+  GtkSpinner               *loading_spinner;
   GtkRevealer              *link_bar;
   GtkLabel                 *link_bar_label;
 
@@ -45,6 +47,8 @@ struct _CrosscheckWindow
   CrosscheckProject        *project;
   GSettings                *settings;
   GCancellable             *cancellable;
+  guint                     n_opening;       /* open jobs running */
+  guint                     loading_id;      /* shows the loading page if they take long */
   GPtrArray                *columns;         /* CrosscheckColumn, in display order */
   CrosscheckRecovery       *recovery;
   char                     *recovery_id;     /* this window's autosave entry, once written */

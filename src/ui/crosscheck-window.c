@@ -32,6 +32,9 @@
 
 G_DEFINE_FINAL_TYPE (CrosscheckWindow, crosscheck_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* How long an open may take before the window says it is opening. */
+#define LOADING_DELAY_MS 300
+
 static void sync_columns       (CrosscheckWindow *self);
 static void queue_debug_locate (CrosscheckWindow *self);
 static void on_hover_span_changed (CrosscheckTextView *view,
@@ -130,7 +133,11 @@ update_title (CrosscheckWindow *self)
   window_title = g_strdup_printf ("Crosscheck — %s", title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 
-  gtk_stack_set_visible_child_name (self->main_stack, n_docs > 0 ? "columns" : "empty");
+  gtk_stack_set_visible_child_name (self->main_stack, n_docs > 0 ? "columns"
+                                                    : self->n_opening > 0 && self->loading_id == 0 ? "loading"
+                                                    : "empty");
+  gtk_spinner_set_spinning (self->loading_spinner,
+                            g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "loading"));
   /* Nothing to find and no labels to show before articles are open. */
   gtk_widget_set_visible (self->find_button, n_docs > 0);
   gtk_widget_set_visible (self->sidebar_button, n_docs > 0);
@@ -590,6 +597,7 @@ crosscheck_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->title_source, g_source_remove);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -636,6 +644,8 @@ crosscheck_window_class_init (CrosscheckWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, columns_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrosscheckWindow, columns_box);
@@ -1600,6 +1610,7 @@ typedef struct
   GPtrArray *projects;   /* CrosscheckProject */
   GPtrArray *changed;    /* CrosscheckProject, re-anchored, to offer (data "reanchor") */
   GPtrArray *errors;     /* char *: "name: message" */
+  gboolean   async;      /* counted in the window's n_opening */
 } OpenJob;
 
 static void
@@ -1765,6 +1776,12 @@ open_files_done (GObject      *source,
   CrosscheckWindow *self = CROSSCHECK_WINDOW (source);
   OpenJob *job = g_task_get_task_data (G_TASK (result));
 
+  if (job->async && --self->n_opening == 0)
+    {
+      g_clear_handle_id (&self->loading_id, g_source_remove);
+      update_title (self);
+    }
+
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;
 
@@ -1821,6 +1838,15 @@ open_files_done (GObject      *source,
  * this window if it is empty, otherwise in a new one. Files that cannot be
  * read are listed in one message; nothing else changes because of them.
  */
+static void
+show_loading (gpointer data)
+{
+  CrosscheckWindow *self = data;
+
+  self->loading_id = 0;
+  update_title (self);
+}
+
 void
 crosscheck_window_open_files (CrosscheckWindow  *self,
                               GFile            **files,
@@ -1850,6 +1876,25 @@ crosscheck_window_open_files (CrosscheckWindow  *self,
       g_task_run_in_thread_sync (task, open_files_thread);
       open_files_done (G_OBJECT (self), G_ASYNC_RESULT (task), NULL);
       return;
+    }
+
+  /* A read that takes longer than a moment shows what is being opened,
+   * in a window that has nothing else to show yet. */
+  job->async = TRUE;
+  if (self->n_opening++ == 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < n_files; i++)
+        {
+          g_autofree char *name = g_file_get_basename (files[i]);
+
+          if (i > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, name);
+        }
+      adw_status_page_set_description (self->loading_page, names->str);
+      self->loading_id = g_timeout_add_once (LOADING_DELAY_MS, show_loading, self);
     }
 
   task = g_task_new (self, self->cancellable, open_files_done, NULL);
