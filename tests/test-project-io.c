@@ -602,6 +602,29 @@ test_big_file_read_in_pieces (void)
   g_assert_cmpstr (again, ==, saved);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
+  /* Arrays in another order: each is given back only inside itself. */
+  {
+    const char *spans_at = strstr (saved, "  \"spans\": [");
+    const char *links_at = strstr (saved, "  \"links\": [");
+    const char *close = strrchr (saved, '}');
+    g_autoptr(GString) swapped = g_string_new_len (saved, spans_at - saved);
+    g_autoptr(CrosscheckProject) reordered = NULL;
+    g_autofree char *again_reordered = NULL;
+
+    g_assert_nonnull (spans_at);
+    g_assert_nonnull (links_at);
+    g_assert_true (spans_at < links_at && links_at < close);
+    /* "links": [...]\n (without the last line end), then "spans": [...], */
+    g_string_append_len (swapped, links_at, close - links_at - 1);
+    g_string_append (swapped, ",\n");
+    g_string_append_len (swapped, spans_at, links_at - spans_at - 2);
+    g_string_append (swapped, "\n}\n");
+    reordered = load_untouched (swapped->str, swapped->len, NULL, &error);
+    g_assert_no_error (error);
+    again_reordered = snapshot (reordered);
+    g_assert_cmpstr (again_reordered, ==, saved);
+  }
+
   /* The last span takes the first one's id. */
   spans = strstr (saved, "\"spans\": [");
   g_assert_nonnull (spans);

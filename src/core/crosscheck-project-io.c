@@ -72,20 +72,23 @@ typedef struct
  * local file is read into memory of its own (read_local_file()), and the
  * elements of a streamed array (crosscheck_json_tree_next()), once read,
  * are given back to the system as the loader goes: from @from to @to,
- * whole pages only, in steps of RELEASE_STEP. Nothing looks at an element
- * after the next one is read; the names and values outside the arrays
- * stay. Returns where the next release starts. */
-#define RELEASE_STEP (64 * 1024)
+ * whole pages only, up to a boundary of RELEASE_STEP (the size of a
+ * transparent huge page, see read_local_file()) but at the @last release
+ * of an array. Nothing looks at an element after the next one is read;
+ * the names and values outside the arrays stay, whatever their order.
+ * Returns where the next release starts. */
+#define RELEASE_STEP (2 * 1024 * 1024)
 
 static const char *
 release_read (const char *from,
-              const char *to)
+              const char *to,
+              gboolean    last)
 {
   gsize page = sysconf (_SC_PAGESIZE);
   guintptr start = ((guintptr) from + page - 1) & ~(guintptr) (page - 1);
-  guintptr end = (guintptr) to & ~(guintptr) (page - 1);
+  guintptr end = (guintptr) to & ~(guintptr) ((last ? page : RELEASE_STEP) - 1);
 
-  if (end < start + RELEASE_STEP)
+  if (end <= start)
     return from;
 
   /* Private anonymous memory: the pages are freed; reading them again
@@ -97,7 +100,7 @@ release_read (const char *from,
 
 typedef struct
 {
-  void  *start;
+  void  *start;   /* of the mapping */
   gsize  size;
 } Mapping;
 
@@ -111,9 +114,8 @@ mapping_free (gpointer data)
 }
 
 /* Reads a local regular file into a mapping of its own, whose pages are
- * committed in one go (MAP_POPULATE: faulting 7,500 pages in one by one
- * took a tenth of a second here) and can be given back while the file is
- * read (release_read()). NULL, without an error, when the file is not one
+ * committed in one go and can be given back while the file is read
+ * (release_read()). NULL, without an error, when the file is not one
  * this can read: the caller then reads it the usual way, which also
  * reports why it cannot be read. */
 static GBytes *
@@ -122,7 +124,10 @@ read_local_file (GFile *file)
   g_autofree char *path = g_file_get_path (file);
   Mapping *mapping;
   struct stat info;
+  gsize page = sysconf (_SC_PAGESIZE);
   gsize length = 0;
+  gsize size;
+  char *data;
   int fd;
 
   /* Not blocking: opening a named pipe would wait for a writer, and
@@ -137,22 +142,39 @@ read_local_file (GFile *file)
       return NULL;
     }
 
+  /* Aligned to RELEASE_STEP, and in transparent huge pages where the
+   * system gives them: on the benchmark machine a 4 KiB page cost about
+   * 13 µs to commit and 5 µs to give back, and every pass over 30 MB of
+   * small pages paid again in TLB misses; with 2 MiB pages reading the
+   * file went from 90 ms to 9. Where they are not given, the pages are
+   * committed in one go (MADV_POPULATE_WRITE, Linux 5.14), or as read()
+   * touches them on older kernels. */
+  size = ((gsize) info.st_size + RELEASE_STEP - 1) & ~(gsize) (RELEASE_STEP - 1);
   mapping = g_new0 (Mapping, 1);
-  mapping->size = info.st_size;
-  mapping->start = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE,
-                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  mapping->size = size + RELEASE_STEP;
+  mapping->start = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (mapping->start == MAP_FAILED)
     {
       g_free (mapping);
       close (fd);
       return NULL;
     }
+  data = (char *) (((guintptr) mapping->start + RELEASE_STEP - 1) & ~(guintptr) (RELEASE_STEP - 1));
+  /* Huge pages where they are full of the file; the rest in small ones,
+   * as much as the file needs. */
+#ifdef MADV_HUGEPAGE
+  if (info.st_size >= RELEASE_STEP)
+    madvise (data, (gsize) info.st_size & ~(gsize) (RELEASE_STEP - 1), MADV_HUGEPAGE);
+#endif
+#ifdef MADV_POPULATE_WRITE
+  madvise (data, ((gsize) info.st_size + page - 1) & ~(gsize) (page - 1), MADV_POPULATE_WRITE);
+#endif
 
   /* A file that shrinks meanwhile is read as far as it goes, and one that
    * grows as far as it went: the parser then says what is wrong. */
-  while (length < mapping->size)
+  while (length < (gsize) info.st_size)
     {
-      gssize n = read (fd, (char *) mapping->start + length, mapping->size - length);
+      gssize n = read (fd, data + length, info.st_size - length);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -168,7 +190,7 @@ read_local_file (GFile *file)
     }
   close (fd);
 
-  return g_bytes_new_with_free_func (mapping->start, length, mapping_free, mapping);
+  return g_bytes_new_with_free_func (data, length, mapping_free, mapping);
 }
 
 /* The project's label called @name (a link type if @relation), or NULL;
@@ -392,6 +414,13 @@ read_offset (Loader     *loader,
   if (node == NULL)
     return FALSE;
 
+  if (node->type == CROSSCHECK_JSON_INTEGER && node->v.integer >= 0 && node->v.integer <= G_MAXINT32)
+    {
+      *out = (guint) node->v.integer;
+      return TRUE;
+    }
+
+  /* Only a problem needs the path. */
   p = subpath (path, key);
   if (node->type != CROSSCHECK_JSON_INTEGER)
     {
@@ -445,6 +474,9 @@ next_element (Loader             *loader,
               Node               *array,
               CrosscheckJsonIter *iter)
 {
+  const char *read_up_to;
+  Node *element;
+
   if (array == NULL)
     return NULL;
   if (iter->array == NULL)
@@ -453,9 +485,16 @@ next_element (Loader             *loader,
       loader->release_from = iter->p;
     }
   else if (loader->releasable && iter->p != NULL)
-    loader->release_from = release_read (loader->release_from, iter->p);
+    loader->release_from = release_read (loader->release_from, iter->p, FALSE);
 
-  return crosscheck_json_tree_next (loader->tree, iter);
+  read_up_to = iter->p;
+  element = crosscheck_json_tree_next (loader->tree, iter);
+
+  /* The end of the array: what is left of it goes too. */
+  if (element == NULL && loader->releasable && read_up_to != NULL)
+    loader->release_from = release_read (loader->release_from, read_up_to, TRUE);
+
+  return element;
 }
 
 /* Returns @node, an element at @path, if it is an object, or NULL with a

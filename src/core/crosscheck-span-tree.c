@@ -18,6 +18,9 @@
 
 typedef struct _Node Node;
 
+/* 40 bytes, one malloc size class below 44: a project has 100,000 of
+ * these. The span's end is asked from the span; its start, which every
+ * descent compares, is kept here. */
 struct _Node
 {
   CrosscheckSpan *span;   /* owned */
@@ -26,7 +29,6 @@ struct _Node
   guint32         priority;
   guint           size;
   guint           start;
-  guint           end;
   guint           max_end;
 };
 
@@ -46,7 +48,7 @@ static inline void
 node_update (Node *node)
 {
   node->size = 1 + node_size (node->left) + node_size (node->right);
-  node->max_end = node->end;
+  node->max_end = crosscheck_span_get_end (node->span);
   if (node->left != NULL && node->left->max_end > node->max_end)
     node->max_end = node->left->max_end;
   if (node->right != NULL && node->right->max_end > node->max_end)
@@ -186,7 +188,6 @@ crosscheck_span_tree_insert (CrosscheckSpanTree *tree,
   node->span = g_object_ref (span);
   node->priority = next_priority (tree);
   node->start = crosscheck_span_get_start (span);
-  node->end = crosscheck_span_get_end (span);
   node_update (node);
 
   split (tree->root, span, FALSE, &left, &right);
@@ -347,7 +348,7 @@ visit_overlapping (Node               *node,
       if (node->start >= end)
         return TRUE;
 
-      if (node->end > start && !func (node->span, user_data))
+      if (crosscheck_span_get_end (node->span) > start && !func (node->span, user_data))
         return FALSE;
 
       node = node->right;
