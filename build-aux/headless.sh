@@ -38,8 +38,11 @@ trap 'exit 143' TERM
 trap 'exit 130' INT
 
 # Xvfb writes the display number it picked to fd 3 once it accepts connections.
+# -noreset: by default an X server resets when its last client leaves, and
+# a program starting in that moment could not open the display (the window
+# benchmark starts one program as soon as the last has ended).
 mkfifo "$tmpdir/displayfd"
-Xvfb -displayfd 3 -screen 0 "${CROSSCHECK_XVFB_SCREEN:-1280x1024x24}" -nolisten tcp \
+Xvfb -displayfd 3 -screen 0 "${CROSSCHECK_XVFB_SCREEN:-1280x1024x24}" -nolisten tcp -noreset \
   3>"$tmpdir/displayfd" </dev/null >"$tmpdir/xvfb.log" 2>&1 &
 xvfb_pid=$!
 display=
