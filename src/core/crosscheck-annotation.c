@@ -506,7 +506,9 @@ _crosscheck_annotation_save_state (CrosscheckAnnotation *self)
   CrosscheckAnnotationState *state = g_new0 (CrosscheckAnnotationState, 1);
 
   state->label = g_object_ref (priv->label);
-  state->note = g_strdup (priv->note);
+  /* An empty note is kept as none (NULL); a state holds it as "", the
+   * way callers pass it, so that setting "" again compares equal. */
+  state->note = g_strdup (priv->note != NULL ? priv->note : "");
   state->review = g_strdup (priv->review);
   state->modified = g_strdup (crosscheck_annotation_get_modified (self));
   state->attributes = copy_attributes (priv->attributes);
