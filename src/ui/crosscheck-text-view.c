@@ -815,16 +815,40 @@ crosscheck_text_view_constructed (GObject *object)
     }
 }
 
+/* GtkTextView presents only the popovers it made itself. The span menu and
+ * the inspectors are ours: presenting them here, as GTK asks of a widget
+ * with popover children, keeps them at their span when the view moves or
+ * changes size (the link bar showing, the window resized). */
+static void
+crosscheck_text_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  GTK_WIDGET_CLASS (crosscheck_text_view_parent_class)->size_allocate (widget, width, height, baseline);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+        gtk_popover_present (GTK_POPOVER (child));
+    }
+}
+
 static void
 crosscheck_text_view_class_init (CrosscheckTextViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->dispose = crosscheck_text_view_dispose;
   object_class->get_property = crosscheck_text_view_get_property;
   object_class->set_property = crosscheck_text_view_set_property;
   object_class->constructed = crosscheck_text_view_constructed;
+
+  widget_class->size_allocate = crosscheck_text_view_size_allocate;
 
   text_view_class->snapshot_layer = crosscheck_text_view_snapshot_layer;
 
@@ -843,7 +867,7 @@ crosscheck_text_view_class_init (CrosscheckTextViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "textview");
+  gtk_widget_class_set_css_name (widget_class, "textview");
 }
 
 static void
