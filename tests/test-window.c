@@ -581,6 +581,109 @@ n_links (CrosscheckWindow *window)
   return g_list_model_get_n_items (crosscheck_project_get_links (crosscheck_window_get_project (window)));
 }
 
+/* The two claims the link tests join: one in each article, by keyboard. */
+static void
+tag_two_claims (CrosscheckWindow  *window,
+                CrosscheckSpan   **claim_a,
+                CrosscheckSpan   **claim_b)
+{
+  select_text (window, 0, "as soon as next week");
+  press_label_key (window, 'c');
+  *claim_a = selected (window);
+  select_text (window, 1, "in April or early May");
+  press_label_key (window, 'c');
+  *claim_b = selected (window);
+}
+
+/* What the link layer adds to a frame. GTK repaints all that a cairo node
+ * covers whenever it is drawn again, so with no link on screen there must be
+ * no node, and with one, a node about the link, not the whole layer. */
+static void
+count_paint (GdkFrameClock *clock,
+             guint         *painted)
+{
+  (*painted)++;
+}
+
+static GskRenderNode *
+link_layer_node (CrosscheckWindow *window)
+{
+  GtkWidget *layer = GTK_WIDGET (window->link_layer);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (layer);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint painted = 0;
+  gulong handler;
+
+  /* A widget paintable shows what the widget drew in its last frame:
+   * wait for two frames after the change. */
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (painted < 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (painted, >=, 2);
+
+  paintable = gtk_widget_paintable_new (layer);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (layer), gtk_widget_get_height (layer));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* Where a span's first line is, in the layer's coordinates. */
+static void
+span_area (CrosscheckWindow *window,
+           guint             column,
+           CrosscheckSpan   *span,
+           graphene_rect_t  *area)
+{
+  CrosscheckTextView *view = view_at (window, column);
+  GdkRectangle r;
+  graphene_point_t origin;
+
+  crosscheck_text_view_get_range_area (view, crosscheck_span_get_start (span), crosscheck_span_get_end (span), &r);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (window->link_layer),
+                                           &GRAPHENE_POINT_INIT (r.x, r.y), &origin));
+  graphene_rect_init (area, origin.x, origin.y, r.width, r.height);
+}
+
+static void
+test_link_layer_bounds (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckProject *project = crosscheck_window_get_project (window);
+  GtkWidget *layer = GTK_WIDGET (window->link_layer);
+  CrosscheckSpan *claim_a, *claim_b;
+  GskRenderNode *node;
+  graphene_rect_t bounds, area_a, area_b;
+
+  tag_two_claims (window, &claim_a, &claim_b);
+
+  /* Spans selected and tagged, no link: the layer draws nothing. */
+  node = link_layer_node (window);
+  g_assert_null (node);
+
+  g_assert_nonnull (crosscheck_project_add_link (project, crosscheck_project_lookup_link_type (project, "contradicts"),
+                                                 claim_a, claim_b, NULL));
+  node = link_layer_node (window);
+  g_assert_nonnull (node);
+  gsk_render_node_get_bounds (node, &bounds);
+  gsk_render_node_unref (node);
+
+  /* The node spans from one claim to the other, and no more than that
+   * (plus the width of the line and the arrowhead). */
+  span_area (window, 0, claim_a, &area_a);
+  span_area (window, 1, claim_b, &area_b);
+  g_assert_cmpfloat (bounds.origin.x, <=, area_a.origin.x + area_a.size.width);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >=, area_b.origin.x);
+  g_assert_cmpfloat (bounds.size.height, <, 3 * MAX (area_a.size.height, area_b.size.height) +
+                     ABS (area_a.origin.y - area_b.origin.y));
+  g_assert_cmpfloat (bounds.size.width * bounds.size.height, <,
+                     gtk_widget_get_width (layer) * gtk_widget_get_height (layer) / 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_link_by_keyboard (void)
 {
@@ -589,12 +692,7 @@ test_link_by_keyboard (void)
   CrosscheckSpan *claim_a, *claim_b;
   CrosscheckLink *link;
 
-  select_text (window, 0, "as soon as next week");
-  press_label_key (window, 'c');
-  claim_a = selected (window);
-  select_text (window, 1, "in April or early May");
-  press_label_key (window, 'c');
-  claim_b = selected (window);
+  tag_two_claims (window, &claim_a, &claim_b);
 
   /* x starts a contradicts link from the selected span. */
   crosscheck_window_select_span (window, claim_a);
@@ -1392,6 +1490,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/close-confirmation", test_close_confirmation);
   g_test_add_func ("/ui/window/save", test_save);
   g_test_add_func ("/ui/window/link-by-keyboard", test_link_by_keyboard);
+  g_test_add_func ("/ui/window/link-layer-bounds", test_link_layer_bounds);
   g_test_add_func ("/ui/window/autosave", test_autosave);
   g_test_add_func ("/ui/window/edit-label-shown", test_edit_label_shown);
   g_test_add_func ("/ui/window/hostile-files", test_hostile_files);

@@ -246,14 +246,22 @@ crosscheck_link_layer_snapshot (GtkWidget   *widget,
   CrosscheckLinkLayer *self = CROSSCHECK_LINK_LAYER (widget);
   g_autoptr(GPtrArray) links = NULL;
   graphene_rect_t bounds;
+  graphene_rect_t layer;
+  cairo_surface_t *recording;
+  double x, y, width, height;
   cairo_t *cr;
 
+  g_array_set_size (self->markers, 0);
   if (self->project == NULL)
     return;
 
-  g_array_set_size (self->markers, 0);
-  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  /* Drawn first into a recording, so that the node covers only the curves.
+   * GTK cannot compare two cairo nodes, so it repaints all a node covers
+   * whenever the layer is drawn again: a node as large as the layer would
+   * repaint every column on each key press that selects a span, links or
+   * no links. With none on screen, there is no node at all. */
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
 
   links = links_to_draw (self);
   for (guint i = 0; i < links->len; i++)
@@ -272,6 +280,19 @@ crosscheck_link_layer_snapshot (GtkWidget   *widget,
     draw_link (self, cr, self->pending_from, self->pending_to, self->pending_type, TRUE, TRUE);
 
   cairo_destroy (cr);
+
+  cairo_recording_surface_ink_extents (recording, &x, &y, &width, &height);
+  graphene_rect_init (&bounds, floor (x), floor (y), ceil (x + width) - floor (x), ceil (y + height) - floor (y));
+  graphene_rect_init (&layer, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  if (width > 0 && height > 0 && graphene_rect_intersection (&bounds, &layer, &bounds))
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+
+  cairo_surface_destroy (recording);
 }
 
 static void
