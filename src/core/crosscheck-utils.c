@@ -263,12 +263,6 @@ crosscheck_is_valid_date (const char *date)
 }
 
 /**
- * crosscheck_is_valid_utc_time:
- * @time: (nullable): a time stamp
- *
- * Returns: %TRUE if @time is `YYYY-MM-DDTHH:MM:SSZ` and a real moment
- */
-/**
  * crosscheck_utf8_validate_len:
  * @data: bytes
  * @length: how many
@@ -332,6 +326,12 @@ digits (const char *p,
   return value;
 }
 
+/**
+ * crosscheck_is_valid_utc_time:
+ * @time: (nullable): a time stamp
+ *
+ * Returns: %TRUE if @time is `YYYY-MM-DDTHH:MM:SSZ` and a real moment
+ */
 gboolean
 crosscheck_is_valid_utc_time (const char *time)
 {

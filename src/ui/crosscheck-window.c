@@ -1827,6 +1827,15 @@ open_files_done (GObject      *source,
     }
 }
 
+static void
+show_loading (gpointer data)
+{
+  CrosscheckWindow *self = data;
+
+  self->loading_id = 0;
+  update_title (self);
+}
+
 /**
  * crosscheck_window_open_files:
  * @self: a #CrosscheckWindow
@@ -1838,15 +1847,6 @@ open_files_done (GObject      *source,
  * this window if it is empty, otherwise in a new one. Files that cannot be
  * read are listed in one message; nothing else changes because of them.
  */
-static void
-show_loading (gpointer data)
-{
-  CrosscheckWindow *self = data;
-
-  self->loading_id = 0;
-  update_title (self);
-}
-
 void
 crosscheck_window_open_files (CrosscheckWindow  *self,
                               GFile            **files,
