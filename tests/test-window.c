@@ -684,6 +684,88 @@ test_link_layer_bounds (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The text view's layer below the text, drawn for its spans. */
+static GskRenderNode *
+span_layer_node (CrosscheckTextView *view)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  GTK_TEXT_VIEW_GET_CLASS (view)->snapshot_layer (GTK_TEXT_VIEW (view), GTK_TEXT_VIEW_LAYER_BELOW_TEXT, snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+same_nodes (GskRenderNode *a,
+            GskRenderNode *b)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (a);
+  graphene_rect_t bounds_a, bounds_b;
+
+  gsk_render_node_get_bounds (a, &bounds_a);
+  gsk_render_node_get_bounds (b, &bounds_b);
+  if (type != gsk_render_node_get_node_type (b) || !graphene_rect_equal (&bounds_a, &bounds_b))
+    return FALSE;
+
+  switch ((int) type)
+    {
+    case GSK_CONTAINER_NODE:
+      if (gsk_container_node_get_n_children (a) != gsk_container_node_get_n_children (b))
+        return FALSE;
+      for (guint i = 0; i < gsk_container_node_get_n_children (a); i++)
+        if (!same_nodes (gsk_container_node_get_child (a, i), gsk_container_node_get_child (b, i)))
+          return FALSE;
+      return TRUE;
+    case GSK_COLOR_NODE:
+      return gdk_rgba_equal (gsk_color_node_get_color (a), gsk_color_node_get_color (b));
+    default:
+      return a == b;
+    }
+}
+
+/* GTK finds what to repaint by comparing a container's children with the
+ * last frame's in order. The span layer groups its bars by display line,
+ * one group per line on screen even when empty, so that a span added at
+ * the start of the text changes its own line's group only: in one flat
+ * list, every later bar would pair with another and all be repainted. */
+static void
+test_span_layer_lines (void)
+{
+  CrosscheckWindow *window = make_window ();
+  CrosscheckTextView *view = view_at (window, 0);
+  GskRenderNode *before, *after;
+  guint n_lines, n_changed = 0;
+
+  select_text (window, 0, "Dumont-Okafor");
+  press_label_key (window, 'p');
+  select_text (window, 0, "aides said");
+  press_label_key (window, 'o');
+  before = span_layer_node (view);
+
+  /* One group per line on screen, each a container. */
+  g_assert_nonnull (before);
+  g_assert_cmpint (gsk_render_node_get_node_type (before), ==, GSK_CONTAINER_NODE);
+  n_lines = gsk_container_node_get_n_children (before);
+  g_assert_cmpuint (n_lines, >=, 2);
+  for (guint i = 0; i < n_lines; i++)
+    g_assert_cmpint (gsk_render_node_get_node_type (gsk_container_node_get_child (before, i)), ==,
+                     GSK_CONTAINER_NODE);
+
+  /* A span before all the others: only the first line's group changes. */
+  select_text (window, 0, "President");
+  press_label_key (window, 'l');
+  after = span_layer_node (view);
+  g_assert_cmpint (gsk_render_node_get_node_type (after), ==, GSK_CONTAINER_NODE);
+  g_assert_cmpuint (gsk_container_node_get_n_children (after), ==, n_lines);
+  g_assert_false (same_nodes (gsk_container_node_get_child (before, 0), gsk_container_node_get_child (after, 0)));
+  for (guint i = 0; i < n_lines; i++)
+    n_changed += !same_nodes (gsk_container_node_get_child (before, i), gsk_container_node_get_child (after, i));
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  gsk_render_node_unref (before);
+  gsk_render_node_unref (after);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_link_by_keyboard (void)
 {
@@ -1491,6 +1573,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/save", test_save);
   g_test_add_func ("/ui/window/link-by-keyboard", test_link_by_keyboard);
   g_test_add_func ("/ui/window/link-layer-bounds", test_link_layer_bounds);
+  g_test_add_func ("/ui/window/span-layer-lines", test_span_layer_lines);
   g_test_add_func ("/ui/window/autosave", test_autosave);
   g_test_add_func ("/ui/window/edit-label-shown", test_edit_label_shown);
   g_test_add_func ("/ui/window/hostile-files", test_hostile_files);

@@ -125,9 +125,87 @@ foreach_line_rect (CrosscheckTextView *self,
     }
 }
 
+/* The nodes of the layer below the text, one group per display line on
+ * screen. From one frame to the next, GSK compares a container's children
+ * in order and by kind only: in one flat list, a span added mid-screen
+ * would pair every later bar with its neighbour's and repaint everything
+ * below it. With a container per line, always there even when empty, a
+ * key repaints the line it changed, which keeps the key's frame short. */
+typedef struct
+{
+  GArray     *tops;   /* int: each line's top, ascending */
+  GPtrArray **nodes;  /* per line, its GskRenderNodes */
+} LineNodes;
+
+static void
+line_nodes_init (CrosscheckTextView *self,
+                 LineNodes          *lines,
+                 guint               start,
+                 guint               end)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+
+  lines->tops = g_array_new (FALSE, FALSE, sizeof (int));
+  iter_at_offset (self, &iter, start);
+  while ((guint) gtk_text_iter_get_offset (&iter) < end)
+    {
+      GdkRectangle location;
+
+      gtk_text_view_get_iter_location (view, &iter, &location);
+      if (lines->tops->len == 0 || location.y > g_array_index (lines->tops, int, lines->tops->len - 1))
+        g_array_append_val (lines->tops, location.y);
+      if (!gtk_text_view_forward_display_line (view, &iter))
+        break;
+    }
+
+  lines->nodes = g_new (GPtrArray *, MAX (lines->tops->len, 1));
+  for (guint i = 0; i < MAX (lines->tops->len, 1); i++)
+    lines->nodes[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+}
+
+/* Adds @node to the line whose top is the last at or above @line_top. */
+static void
+line_nodes_add (LineNodes     *lines,
+                float          line_top,
+                GskRenderNode *node)
+{
+  guint lo = 0, hi = lines->tops->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (lines->tops, int, mid) <= line_top)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  g_ptr_array_add (lines->nodes[lo], node);
+}
+
+/* Appends one container per line to @snapshot and frees @lines. */
+static void
+line_nodes_finish (LineNodes   *lines,
+                   GtkSnapshot *snapshot)
+{
+  for (guint i = 0; i < MAX (lines->tops->len, 1); i++)
+    {
+      GskRenderNode *container = gsk_container_node_new ((GskRenderNode **) lines->nodes[i]->pdata,
+                                                          lines->nodes[i]->len);
+
+      gtk_snapshot_append_node (snapshot, container);
+      gsk_render_node_unref (container);
+      g_ptr_array_unref (lines->nodes[i]);
+    }
+  g_free (lines->nodes);
+  g_array_unref (lines->tops);
+}
+
 typedef struct
 {
   GtkSnapshot *snapshot;
+  LineNodes   *lines;
   GdkRGBA      color;
   guint        depth;
 } DrawData;
@@ -139,7 +217,7 @@ draw_band (CrosscheckTextView    *self,
 {
   DrawData *draw = data;
 
-  gtk_snapshot_append_color (draw->snapshot, &draw->color, rect);
+  line_nodes_add (draw->lines, rect->origin.y, gsk_color_node_new (&draw->color, rect));
 }
 
 static void
@@ -154,7 +232,7 @@ draw_underline (CrosscheckTextView    *self,
                       rect->origin.y + rect->size.height + UNDERLINE_GAP
                       + draw->depth * (UNDERLINE_HEIGHT + UNDERLINE_GAP),
                       rect->size.width, UNDERLINE_HEIGHT);
-  gtk_snapshot_append_color (draw->snapshot, &draw->color, &bar);
+  line_nodes_add (draw->lines, rect->origin.y, gsk_color_node_new (&draw->color, &bar));
 }
 
 static void
@@ -227,6 +305,18 @@ visible_offsets (CrosscheckTextView *self,
   *end = gtk_text_iter_get_offset (&bottom) + 1;
 }
 
+static GPtrArray *
+spans_between (CrosscheckTextView *self,
+               guint               start,
+               guint               end)
+{
+  GPtrArray *spans = g_ptr_array_new ();
+
+  crosscheck_span_list_foreach_overlapping (crosscheck_project_get_spans (self->project),
+                                            self->document, start, end, collect_span, spans);
+  return spans;
+}
+
 /**
  * crosscheck_text_view_get_visible_spans:
  * @self: a #CrosscheckTextView
@@ -239,19 +329,15 @@ visible_offsets (CrosscheckTextView *self,
 GPtrArray *
 crosscheck_text_view_get_visible_spans (CrosscheckTextView *self)
 {
-  GPtrArray *spans = g_ptr_array_new ();
   guint start, end;
 
-  g_return_val_if_fail (CROSSCHECK_IS_TEXT_VIEW (self), spans);
+  g_return_val_if_fail (CROSSCHECK_IS_TEXT_VIEW (self), g_ptr_array_new ());
 
   if (self->project == NULL || self->document == NULL)
-    return spans;
+    return g_ptr_array_new ();
 
   visible_offsets (self, &start, &end);
-  crosscheck_span_list_foreach_overlapping (crosscheck_project_get_spans (self->project),
-                                            self->document, start, end, collect_span, spans);
-
-  return spans;
+  return spans_between (self, start, end);
 }
 
 static void
@@ -262,6 +348,8 @@ crosscheck_text_view_snapshot_layer (GtkTextView      *view,
   CrosscheckTextView *self = CROSSCHECK_TEXT_VIEW (view);
   g_autoptr(GPtrArray) spans = NULL;
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  LineNodes lines;
+  guint start, end;
 
   if (self->project == NULL || self->document == NULL)
     return;
@@ -290,14 +378,16 @@ crosscheck_text_view_snapshot_layer (GtkTextView      *view,
       return;
     }
 
-  spans = crosscheck_text_view_get_visible_spans (self);
+  visible_offsets (self, &start, &end);
+  spans = spans_between (self, start, end);
+  line_nodes_init (self, &lines, start, end);
 
   /* Claims first, as bands behind everything. */
   for (guint i = 0; i < spans->len; i++)
     {
       CrosscheckSpan *span = g_ptr_array_index (spans, i);
       CrosscheckLabel *label = crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (span));
-      DrawData draw = { snapshot };
+      DrawData draw = { snapshot, &lines };
 
       if (crosscheck_label_get_kind (label) != CROSSCHECK_LABEL_CLAIM)
         continue;
@@ -315,7 +405,7 @@ crosscheck_text_view_snapshot_layer (GtkTextView      *view,
       {
         CrosscheckSpan *span = g_ptr_array_index (spans, i);
         CrosscheckLabel *label = crosscheck_annotation_get_label (CROSSCHECK_ANNOTATION (span));
-        DrawData draw = { snapshot };
+        DrawData draw = { snapshot, &lines };
         guint depth = 0;
 
         if (crosscheck_label_get_kind (label) != CROSSCHECK_LABEL_ENTITY)
@@ -330,6 +420,8 @@ crosscheck_text_view_snapshot_layer (GtkTextView      *view,
                            draw_underline, &draw);
       }
   }
+
+  line_nodes_finish (&lines, snapshot);
 }
 
 /* The span under a point: the innermost (shortest) of those there. */
