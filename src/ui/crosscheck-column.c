@@ -33,6 +33,8 @@ struct _CrosscheckColumn
 
   /* borrowed */
   CrosscheckTextView *text_view;
+
+  guint               header_source;
 };
 
 G_DEFINE_FINAL_TYPE (CrosscheckColumn, crosscheck_column, GTK_TYPE_BOX)
@@ -67,13 +69,28 @@ update_header (CrosscheckColumn *self)
   gtk_label_set_label (self->subtitle_label, subtitle->str);
 }
 
+static gboolean
+update_header_idle (gpointer data)
+{
+  CrosscheckColumn *self = data;
+
+  self->header_source = 0;
+  update_header (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_span_changed (CrosscheckColumn *self,
                  CrosscheckSpan   *span,
                  CrosscheckChange  change)
 {
-  if (change != CROSSCHECK_CHANGE_MODIFIED && crosscheck_span_get_document (span) == self->document)
-    update_header (self);
+  /* The count follows in the frame after the one that shows the new
+   * highlight: at an idle priority below GTK's redraw, so that the
+   * key's frame repaints only the text it changed, not the header too. */
+  if (change != CROSSCHECK_CHANGE_MODIFIED && crosscheck_span_get_document (span) == self->document
+      && self->header_source == 0)
+    self->header_source = g_idle_add (update_header_idle, self);
 }
 
 static void
@@ -97,6 +114,7 @@ crosscheck_column_dispose (GObject *object)
 {
   CrosscheckColumn *self = (CrosscheckColumn *)object;
 
+  g_clear_handle_id (&self->header_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CROSSCHECK_TYPE_COLUMN);
   g_clear_object (&self->document);
   g_clear_object (&self->project);

@@ -154,7 +154,7 @@ queue_update (CrosscheckLabelPalette *self)
     return;
 
   self->update_queued = TRUE;
-  g_idle_add_full (G_PRIORITY_DEFAULT, update_idle, g_object_ref (self), g_object_unref);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_idle, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -366,7 +366,8 @@ on_span_changed (CrosscheckLabelPalette *self,
                  CrosscheckChange        change)
 {
   /* Once per main-loop turn, not once per span: closing an article
-   * removes all its spans in one command. */
+   * removes all its spans in one command. The idle runs after GTK's
+   * redraw, so the counts follow in the frame after the new highlight. */
   queue_update (self);
 }
 
