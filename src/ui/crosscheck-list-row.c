@@ -130,3 +130,39 @@ crosscheck_list_get_choice (GtkDropDown *dropdown,
 
   return g_list_model_get_item (model, index - 1);
 }
+
+static void
+take_model_on_map (GtkListView *view)
+{
+  GtkSelectionModel *model = g_object_steal_data (G_OBJECT (view), "crosscheck-list-model");
+
+  if (model != NULL)
+    {
+      gtk_list_view_set_model (view, model);
+      g_object_unref (model);
+    }
+}
+
+/**
+ * crosscheck_list_view_new:
+ * @model: (transfer full): the items to show
+ * @factory: (transfer full): makes their rows
+ *
+ * A list view for a sidebar page that takes @model only once it is first
+ * shown. A hidden page still gets measured, and a list view with a model
+ * makes and measures rows even there: with 50,000 spans that cost the
+ * window's first frame about 0.1 s.
+ *
+ * Returns: (transfer floating): the list view
+ */
+GtkListView *
+crosscheck_list_view_new (GtkSelectionModel  *model,
+                          GtkListItemFactory *factory)
+{
+  GtkListView *view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+
+  g_object_set_data_full (G_OBJECT (view), "crosscheck-list-model", model, g_object_unref);
+  g_signal_connect (view, "map", G_CALLBACK (take_model_on_map), NULL);
+
+  return view;
+}

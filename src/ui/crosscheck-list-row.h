@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /* The rows of the sidebar's lists (spans, links): a colour swatch, a quote
  * of up to @lines lines and a caption. And the "All …" choices of their
- * filters. */
+ * filters, and the list view that holds them. */
 
 void crosscheck_list_row_setup      (GtkListItem   *item,
                                      int            lines);
@@ -31,5 +31,8 @@ void crosscheck_list_fill_choices   (GtkStringList      *choices,
                                      CrosscheckNameFunc  name);
 gpointer crosscheck_list_get_choice (GtkDropDown        *dropdown,
                                      GListModel         *model);
+
+GtkListView *crosscheck_list_view_new (GtkSelectionModel  *model,
+                                       GtkListItemFactory *factory);
 
 G_END_DECLS
