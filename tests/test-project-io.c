@@ -717,6 +717,76 @@ test_same_document_twice (void)
 }
 
 static void
+on_document_read (CrosscheckDocument *document,
+                  gpointer            user_data)
+{
+  GPtrArray *told = user_data;
+
+  g_assert_nonnull (crosscheck_document_get_text (document));
+  g_assert_cmpuint (crosscheck_document_get_byte_length (document), ==,
+                    strlen (crosscheck_document_get_text (document)));
+  g_ptr_array_add (told, g_object_ref (document));
+}
+
+/* Each article is told as it is read, so that a window can lay its text
+ * out while the spans are read; the project then holds those articles. */
+static void
+test_documents_told_as_read (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CROSSCHECK_SAMPLES"), "sample.crosscheck.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CrosscheckProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *held;
+
+  project = crosscheck_project_load_from_file_watched (file, NULL, on_document_read, documents, NULL, &error);
+  g_assert_no_error (error);
+  held = crosscheck_project_get_documents (project);
+  g_assert_cmpuint (documents->len, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (held), ==, documents->len);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      g_autoptr(CrosscheckDocument) document = g_list_model_get_item (held, i);
+
+      g_assert_true (g_ptr_array_index (documents, i) == document);
+    }
+}
+
+/* An article refused for a problem is not told. */
+static void
+test_refused_document_not_told (void)
+{
+  g_autofree char *base = valid_file ();
+  g_autoptr(GString) contents = g_string_new (base);
+  g_autofree char *dir = g_dir_make_tmp ("crosscheck-told-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "told.crosscheck.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CrosscheckProject) valid = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_documents;
+
+  /* Count the articles of the valid file first. */
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+  valid = crosscheck_project_load_from_file_watched (file, NULL, on_document_read, documents, NULL, NULL);
+  g_assert_nonnull (valid);
+  n_documents = documents->len;
+  g_assert_cmpuint (n_documents, >=, 2);
+  g_ptr_array_set_size (documents, 0);
+
+  g_assert_cmpuint (g_string_replace (contents, "\"published\": \"2023-03-13\"",
+                                      "\"published\": \"13 March\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+  g_assert_null (crosscheck_project_load_from_file_watched (file, NULL, on_document_read, documents, NULL, &error));
+  g_assert_error (error, CROSSCHECK_PROJECT_ERROR, CROSSCHECK_PROJECT_ERROR_INVALID);
+  g_assert_cmpuint (documents->len, ==, n_documents - 1);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
 test_no_cascade (void)
 {
   g_autofree char *base = valid_file ();
@@ -988,6 +1058,8 @@ main (int   argc,
   g_test_add_func ("/core/io/many-problems", test_many_problems_reported);
   g_test_add_func ("/core/io/big-file-read-in-pieces", test_big_file_read_in_pieces);
   g_test_add_func ("/core/io/no-cascade", test_no_cascade);
+  g_test_add_func ("/core/io/documents-told-as-read", test_documents_told_as_read);
+  g_test_add_func ("/core/io/refused-document-not-told", test_refused_document_not_told);
   g_test_add_func ("/core/io/save-read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/core/io/save-read-only-folder/subprocess", test_save_failure_subprocess);
   g_test_add_func ("/core/io/save-missing-folder", test_save_missing_folder);

@@ -65,6 +65,8 @@ typedef struct
   GHashTable        *types;     /* name → borrowed link type, likewise */
   gboolean           releasable;   /* the file's bytes are from read_local_file() */
   const char        *release_from; /* in the array being read: not given back yet */
+  CrosscheckDocumentReadFunc document_read;  /* nullable */
+  gpointer           document_read_data;
 } Loader;
 
 /* A file of 100,000 annotations is 30 MB, as much as the project it holds:
@@ -1035,6 +1037,8 @@ read_documents (Loader     *loader,
       crosscheck_document_set_encoding (document, encoding);
 
       _crosscheck_project_insert_document (loader->project, document);
+      if (loader->document_read != NULL)
+        loader->document_read (document, loader->document_read_data);
     }
 }
 
@@ -1636,11 +1640,13 @@ read_header (Loader     *loader,
   return TRUE;
 }
 
-static CrosscheckProject *load     (GBytes              *bytes,
-                                     gboolean             releasable,
-                                     CrosscheckReanchor  *reanchor,
-                                     GPtrArray          **problems,
-                                     GError             **error);
+static CrosscheckProject *load_watched (GBytes                     *bytes,
+                                         gboolean                    releasable,
+                                         CrosscheckReanchor         *reanchor,
+                                         CrosscheckDocumentReadFunc  document_read,
+                                         gpointer                    user_data,
+                                         GPtrArray                 **problems,
+                                         GError                    **error);
 static CrosscheckProject *reanchor (GBytes              *bytes,
                                     gboolean             releasable,
                                     CrosscheckReanchor **report,
@@ -1648,12 +1654,24 @@ static CrosscheckProject *reanchor (GBytes              *bytes,
                                     GError             **error);
 
 static CrosscheckProject *
-load_file (GFile               *file,
-           gboolean             repair,
-           GCancellable        *cancellable,
-           CrosscheckReanchor **report,
-           GPtrArray          **problems,
-           GError             **error)
+load (GBytes              *bytes,
+      gboolean             releasable,
+      CrosscheckReanchor  *reanchor,
+      GPtrArray          **problems,
+      GError             **error)
+{
+  return load_watched (bytes, releasable, reanchor, NULL, NULL, problems, error);
+}
+
+static CrosscheckProject *
+load_file (GFile                      *file,
+           gboolean                    repair,
+           GCancellable               *cancellable,
+           CrosscheckDocumentReadFunc  document_read,
+           gpointer                    user_data,
+           CrosscheckReanchor        **report,
+           GPtrArray                 **problems,
+           GError                    **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   CrosscheckProject *project;
@@ -1672,7 +1690,7 @@ load_file (GFile               *file,
     return NULL;
 
   project = repair ? reanchor (bytes, releasable, report, problems, error)
-                   : load (bytes, releasable, NULL, problems, error);
+                   : load_watched (bytes, releasable, NULL, document_read, user_data, problems, error);
   if (project != NULL)
     _crosscheck_project_set_file (project, file);
 
@@ -1729,11 +1747,13 @@ parse (Loader     *loader,
 }
 
 static CrosscheckProject *
-load (GBytes              *bytes,
-      gboolean             releasable,
-      CrosscheckReanchor  *reanchor,
-      GPtrArray          **problems,
-      GError             **error)
+load_watched (GBytes                     *bytes,
+              gboolean                    releasable,
+              CrosscheckReanchor         *reanchor,
+              CrosscheckDocumentReadFunc  document_read,
+              gpointer                    user_data,
+              GPtrArray                 **problems,
+              GError                    **error)
 {
   g_autoptr(CrosscheckProject) project = crosscheck_project_new_empty ();
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) crosscheck_problem_free);
@@ -1743,7 +1763,7 @@ load (GBytes              *bytes,
   g_autoptr(CrosscheckJsonTree) tree = NULL;
   g_autoptr(GStringChunk) strings = g_string_chunk_new (64 * 1024);
   Loader loader = { NULL, project, found, seen_ids, strings, bad_ids, bad_names, reanchor, 0,
-                    NULL, NULL, releasable, NULL };
+                    NULL, NULL, releasable, NULL, document_read, user_data };
   int code = CROSSCHECK_PROJECT_ERROR_SYNTAX;
   const char *data;
   gsize length;
@@ -1895,7 +1915,39 @@ crosscheck_project_load_from_file (GFile         *file,
                                    GPtrArray    **problems,
                                    GError       **error)
 {
-  return load_file (file, FALSE, cancellable, NULL, problems, error);
+  return load_file (file, FALSE, cancellable, NULL, NULL, NULL, problems, error);
+}
+
+/**
+ * crosscheck_project_load_from_file_watched:
+ * @file: a project file
+ * @cancellable: (nullable): a #GCancellable
+ * @document_read: (scope call): called with each article as soon as it is
+ *   read, before its spans
+ * @user_data: data for @document_read
+ * @problems: (out) (optional) (transfer container) (element-type CrosscheckProblem):
+ *   every problem found
+ * @error: return location for a #GError
+ *
+ * As crosscheck_project_load_from_file(), and tells @document_read of each
+ * article that the project will hold if the file is read without a problem.
+ * It is called in the reading thread; the article's text does not change
+ * after that, so another thread may read it (only that) while the spans are
+ * read: a window can lay the text out meanwhile.
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL
+ */
+CrosscheckProject *
+crosscheck_project_load_from_file_watched (GFile                      *file,
+                                           GCancellable               *cancellable,
+                                           CrosscheckDocumentReadFunc  document_read,
+                                           gpointer                    user_data,
+                                           GPtrArray                 **problems,
+                                           GError                    **error)
+{
+  g_return_val_if_fail (document_read != NULL, NULL);
+
+  return load_file (file, FALSE, cancellable, document_read, user_data, NULL, problems, error);
 }
 
 /**
@@ -1920,7 +1972,7 @@ crosscheck_project_reanchor_from_file (GFile               *file,
                                        GPtrArray          **problems,
                                        GError             **error)
 {
-  return load_file (file, TRUE, cancellable, report, problems, error);
+  return load_file (file, TRUE, cancellable, NULL, NULL, report, problems, error);
 }
 
 /* ------------------------------------------------------------------------ */

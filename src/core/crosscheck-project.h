@@ -38,6 +38,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrosscheckProject, crosscheck_project, CROSSCHECK, PROJECT, GObject)
 
+/**
+ * CrosscheckDocumentReadFunc:
+ * @document: an article just read from a project file
+ * @user_data: the data given with the function
+ *
+ * Told of each article of a project file as soon as it is read; see
+ * crosscheck_project_load_from_file_watched().
+ */
+typedef void (*CrosscheckDocumentReadFunc) (CrosscheckDocument *document,
+                                            gpointer            user_data);
+
 CrosscheckProject    *crosscheck_project_new                  (void);
 CrosscheckProject    *crosscheck_project_new_empty            (void);
 
@@ -147,6 +158,12 @@ CrosscheckProject    *crosscheck_project_load_from_file       (GFile            
                                                                GCancellable         *cancellable,
                                                                GPtrArray           **problems,
                                                                GError              **error);
+CrosscheckProject    *crosscheck_project_load_from_file_watched (GFile                      *file,
+                                                                 GCancellable               *cancellable,
+                                                                 CrosscheckDocumentReadFunc  document_read,
+                                                                 gpointer                    user_data,
+                                                                 GPtrArray                 **problems,
+                                                                 GError                    **error);
 CrosscheckProject    *crosscheck_project_reanchor_from_bytes  (GBytes               *bytes,
                                                                CrosscheckReanchor  **report,
                                                                GPtrArray           **problems,
