@@ -334,6 +334,7 @@ crosscheck_application_open (GApplication  *application,
    * appears. */
   crosscheck_window_open_files (window, files, n_files);
   gtk_window_present (GTK_WINDOW (window));
+  _crosscheck_preload_drop_buffers ();
 
   offer_recovery (self);
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "crosscheck-debug-frames.h"
+#include "crosscheck-document.h"
 #include "crosscheck-preload.h"
 
 /* A project named on the command line starts loading in main(), in a
@@ -26,12 +27,28 @@ typedef struct
   GThread           *thread;
   CrosscheckProject *project;
   GError            *error;
-  gboolean           done;     /* under lock */
+  GPtrArray         *documents;  /* under lock: the articles read so far */
+  guint              n_filled;   /* main thread: how many have a text buffer */
+  gboolean           done;       /* under lock */
 } Preload;
 
-static GMutex     lock;
-static GCond      finished;
-static GPtrArray *preloads;    /* Preload, not taken yet */
+static GMutex      lock;
+static GCond       finished;     /* a read-ahead ended or read an article */
+static GPtrArray  *preloads;     /* Preload, not taken yet */
+static GHashTable *buffers;      /* main thread: CrosscheckDocument → its GtkTextBuffer */
+
+/* In the reading thread. */
+static void
+on_document_read (CrosscheckDocument *document,
+                  gpointer            data)
+{
+  Preload *preload = data;
+
+  g_mutex_lock (&lock);
+  g_ptr_array_add (preload->documents, g_object_ref (document));
+  g_cond_broadcast (&finished);
+  g_mutex_unlock (&lock);
+}
 
 static gpointer
 preload_thread (gpointer data)
@@ -40,7 +57,8 @@ preload_thread (gpointer data)
   g_autoptr(GFile) file = g_file_new_for_path (preload->path);
 
   _crosscheck_debug_mark ("read-ahead-begin");
-  preload->project = crosscheck_project_load_from_file (file, NULL, NULL, &preload->error);
+  preload->project = crosscheck_project_load_from_file_watched (file, NULL, on_document_read, preload,
+                                                                NULL, &preload->error);
   _crosscheck_debug_mark ("read-ahead-end");
 
   g_mutex_lock (&lock);
@@ -83,6 +101,7 @@ _crosscheck_preload_start (int    argc,
 
       preload = g_new0 (Preload, 1);
       preload->path = g_steal_pointer (&path);
+      preload->documents = g_ptr_array_new_with_free_func (g_object_unref);
       preload->thread = g_thread_new ("crosscheck-read-ahead", preload_thread, preload);
       g_ptr_array_add (preloads, preload);
     }
@@ -102,6 +121,30 @@ find (const char *path)
     }
 
   return NULL;
+}
+
+/* Under lock, on the main thread, which would otherwise only wait: puts
+ * the text of each article read so far into a text buffer (tens of
+ * milliseconds for a 5 MB article) while the reading thread goes on with
+ * the spans. The article's column takes the buffer. */
+static void
+fill_buffers (Preload *preload)
+{
+  while (preload->n_filled < preload->documents->len)
+    {
+      g_autoptr(CrosscheckDocument) document = g_object_ref (g_ptr_array_index (preload->documents,
+                                                                                preload->n_filled++));
+      GtkTextBuffer *buffer;
+
+      g_mutex_unlock (&lock);
+      buffer = gtk_text_buffer_new (NULL);
+      gtk_text_buffer_set_text (buffer, crosscheck_document_get_text (document),
+                                crosscheck_document_get_byte_length (document));
+      if (buffers == NULL)
+        buffers = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+      g_hash_table_replace (buffers, g_steal_pointer (&document), buffer);
+      g_mutex_lock (&lock);
+    }
 }
 
 /**
@@ -137,7 +180,12 @@ _crosscheck_preload_wait (GFile **files,
       else
         {
           while (!preload->done && ready)
-            ready = g_cond_wait_until (&finished, &lock, deadline);
+            {
+              if (timeout_ms > 0)
+                fill_buffers (preload);
+              if (!preload->done)
+                ready = g_cond_wait_until (&finished, &lock, deadline);
+            }
           /* A file with problems may need re-anchoring, which can take
            * long: that is for the open job's thread. */
           ready &= preload->done && preload->project != NULL;
@@ -186,8 +234,42 @@ _crosscheck_preload_take (GFile    *file,
   project = preload->project;
   if (preload->error != NULL)
     g_propagate_error (error, preload->error);
+  g_ptr_array_unref (preload->documents);
   g_free (preload->path);
   g_free (preload);
 
   return project;
+}
+
+/**
+ * _crosscheck_preload_take_buffer:
+ * @document: an article about to be shown
+ *
+ * Hands over, once, the text buffer filled with @document's text while
+ * its project was read ahead.
+ *
+ * Returns: (transfer full) (nullable): the buffer, or %NULL if there is none
+ */
+GtkTextBuffer *
+_crosscheck_preload_take_buffer (CrosscheckDocument *document)
+{
+  gpointer key = NULL, buffer = NULL;
+
+  if (buffers == NULL || !g_hash_table_steal_extended (buffers, document, &key, &buffer))
+    return NULL;
+
+  g_object_unref (key);
+  return buffer;
+}
+
+/**
+ * _crosscheck_preload_drop_buffers:
+ *
+ * Frees the text buffers that no column took: the first window has been
+ * given its project, or could not be.
+ */
+void
+_crosscheck_preload_drop_buffers (void)
+{
+  g_clear_pointer (&buffers, g_hash_table_unref);
 }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "crosscheck-project.h"
 
@@ -21,5 +21,7 @@ gboolean           _crosscheck_preload_wait  (GFile       **files,
 CrosscheckProject *_crosscheck_preload_take  (GFile        *file,
                                               gboolean     *found,
                                               GError      **error);
+GtkTextBuffer     *_crosscheck_preload_take_buffer  (CrosscheckDocument *document);
+void               _crosscheck_preload_drop_buffers (void);
 
 G_END_DECLS

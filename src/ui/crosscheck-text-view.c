@@ -13,6 +13,7 @@
 #include "crosscheck-annotation.h"
 #include "crosscheck-document.h"
 #include "crosscheck-label.h"
+#include "crosscheck-preload.h"
 #include "crosscheck-project.h"
 #include "crosscheck-span-list.h"
 #include "crosscheck-span.h"
@@ -889,11 +890,18 @@ crosscheck_text_view_constructed (GObject *object)
 
   if (self->document != NULL)
     {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      g_autoptr(GtkTextBuffer) filled = _crosscheck_preload_take_buffer (self->document);
+      GtkTextBuffer *buffer;
       GtkTextIter start;
 
-      gtk_text_buffer_set_text (buffer, crosscheck_document_get_text (self->document),
-                                crosscheck_document_get_byte_length (self->document));
+      /* The text may have gone into a buffer while the spans were read. */
+      if (filled != NULL)
+        gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), filled);
+      else
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)),
+                                  crosscheck_document_get_text (self->document),
+                                  crosscheck_document_get_byte_length (self->document));
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
       /* Setting the text leaves the caret at the end; reading starts at the top. */
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_place_cursor (buffer, &start);
