@@ -140,26 +140,59 @@ crosscheck_document_init (CrosscheckDocument *self)
   self->source = g_strdup ("");
 }
 
+/* How many code points start among eight bytes of UTF-8: all bytes but
+ * the continuation bytes (10xxxxxx). */
+static inline guint
+starts_in_word (guint64 word)
+{
+  guint64 continuation = word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080);
+
+  return 8 - __builtin_popcountll (continuation);
+}
+
 static void
 build_index (CrosscheckDocument *self)
 {
+  const guchar *text = (const guchar *) self->text;
   gsize n_checkpoints;
   gsize i = 0;
+  gsize b = 0;
   guint offset = 0;
+  guint next = 0;   /* the code point whose byte position comes next */
 
   self->byte_length = strlen (self->text);
   self->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text,
                                                 self->byte_length);
 
-  /* Count characters and remember a byte position every STRIDE of them. */
+  /* Count code points and remember a byte position every STRIDE of them:
+   * eight bytes at a time while the next one to remember is further on
+   * than that (a 5 MB article took 14 ms byte by byte, on the way to the
+   * window's first frame). */
   n_checkpoints = self->byte_length / STRIDE + 2;
   self->checkpoints = g_new (gsize, n_checkpoints);
 
-  for (const char *p = self->text; *p != '\0'; p = g_utf8_next_char (p))
+  while (b < self->byte_length)
     {
-      if (offset % STRIDE == 0)
-        self->checkpoints[i++] = p - self->text;
-      offset++;
+      if (next - offset > 8 && self->byte_length - b >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, text + b, 8);
+          offset += starts_in_word (word);
+          b += 8;
+          continue;
+        }
+
+      if ((text[b] & 0xC0) != 0x80)
+        {
+          if (offset == next)
+            {
+              self->checkpoints[i++] = b;
+              next += STRIDE;
+            }
+          offset++;
+        }
+      b++;
     }
   self->checkpoints[i] = self->byte_length;
   self->length = offset;
