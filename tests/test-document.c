@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "crosscheck-document.h"
+#include "crosscheck-sha256.h"
 #include "crosscheck-utils.h"
 #include "crosscheck-errors.h"
 
@@ -959,6 +960,40 @@ test_slices_mixed_text (void)
     }
 }
 
+/* The SHA-256 used for articles gives GLib's digest for every length
+ * around the block size and its padding, and for long random data. */
+static void
+test_sha256_matches_glib (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20231113);
+  g_autofree guchar *data = g_malloc (300000);
+  static const gsize long_lengths[] = { 1000, 4096, 4096 + 55, 4096 + 56, 65536 + 63, 300000 };
+  g_autofree char *abc = crosscheck_sha256_hex ("abc", 3);
+  g_autofree char *empty = crosscheck_sha256_hex (NULL, 0);
+
+  /* Two digests written out in FIPS 180-2 and elsewhere. */
+  g_assert_cmpstr (abc, ==, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  g_assert_cmpstr (empty, ==, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+  for (gsize i = 0; i < 300000; i++)
+    data[i] = (guchar) g_rand_int_range (rand, 0, 256);
+
+  for (gsize length = 0; length <= 300; length++)
+    {
+      g_autofree char *ours = crosscheck_sha256_hex (data, length);
+      g_autofree char *glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+
+      g_assert_cmpstr (ours, ==, glib);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (long_lengths); i++)
+    {
+      g_autofree char *ours = crosscheck_sha256_hex (data, long_lengths[i]);
+      g_autofree char *glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, long_lengths[i]);
+
+      g_assert_cmpstr (ours, ==, glib);
+    }
+}
+
 /* The fast validator says what GLib says, on text that is mostly ASCII
  * with every kind of bad byte sprinkled in, at every alignment. */
 static void
@@ -1014,6 +1049,7 @@ main (int   argc,
 
   g_test_add_func ("/core/document/from-bytes-title-source", test_from_bytes_title_source);
   g_test_add_func ("/core/utils/utf8-validate", test_utf8_validate);
+  g_test_add_func ("/core/utils/sha256-matches-glib", test_sha256_matches_glib);
   g_test_add_func ("/core/document/slices-mixed-text", test_slices_mixed_text);
   g_test_add_func ("/core/document/from-bytes-crlf-title", test_from_bytes_crlf_title);
   g_test_add_func ("/core/document/title-long-ascii", test_title_long_ascii);

@@ -13,6 +13,7 @@
 
 #include "crosscheck-document-private.h"
 #include "crosscheck-errors.h"
+#include "crosscheck-sha256.h"
 #include "crosscheck-utils.h"
 
 /* One byte position is kept for every STRIDE code points, so that turning
@@ -161,8 +162,7 @@ build_index (CrosscheckDocument *self)
   guint next = 0;   /* the code point whose byte position comes next */
 
   self->byte_length = strlen (self->text);
-  self->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text,
-                                                self->byte_length);
+  self->sha256 = crosscheck_sha256_hex (self->text, self->byte_length);
 
   /* Count code points and remember a byte position every STRIDE of them:
    * eight bytes at a time while the next one to remember is further on
