@@ -327,6 +327,35 @@ test_white_space_only (void)
   g_assert_cmpuint (problems->len, ==, 1);
 }
 
+/* The scan for the end of a string's plain part stops where a byte-by-byte
+ * look does: at every position of a quote, a backslash or each control
+ * byte in a buffer of high and low bytes, at every length and alignment. */
+static void
+test_skip_plain (void)
+{
+  static const guchar stops[] = { '"', '\\', 0x00, 0x01, 0x0A, 0x1F };
+  static const guchar plain[] = { 'a', ' ', 0x20, 0x7F, 0x80, 0xBF, 0xC3, 0xFF, '!', '#', '[', ']' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1207);
+  guchar buffer[96];
+
+  for (guint length = 0; length <= 80; length++)
+    for (guint start = 0; start < 8 && start <= length; start++)
+      for (guint at = start; at <= length; at++)
+        {
+          const char *found;
+
+          for (guint i = 0; i < sizeof buffer; i++)
+            buffer[i] = plain[g_rand_int_range (rand, 0, G_N_ELEMENTS (plain))];
+          if (at < length)
+            buffer[at] = stops[g_rand_int_range (rand, 0, G_N_ELEMENTS (stops))];
+          /* A stop past the end must not be seen. */
+          buffer[length] = '"';
+
+          found = crosscheck_json_skip_plain ((const char *) buffer + start, (const char *) buffer + length);
+          g_assert_cmpint (found - (const char *) buffer, ==, at);
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/core/json-tree/files", test_files);
   g_test_add_func ("/core/json-tree/white-space-only", test_white_space_only);
   g_test_add_func ("/core/json-tree/mutations", test_mutations);
+  g_test_add_func ("/core/json-tree/skip-plain", test_skip_plain);
 
   return g_test_run ();
 }
