@@ -52,6 +52,7 @@ static const struct {
   { "win.next-column", { "F6", "<Control>Page_Down", NULL } },
   { "win.previous-column", { "<Shift>F6", "<Control>Page_Up", NULL } },
   { "win.toggle-sidebar", { "F9", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 

@@ -770,6 +770,30 @@ find_step_action (GtkWidget  *widget,
   _crosscheck_window_find (CROSSCHECK_WINDOW (widget), g_str_equal (action_name, "win.find-previous"));
 }
 
+/* The keyboard shortcuts window, built when first asked for. GTK builds
+ * an application's gtk/help-overlay.ui for every new window, which cost
+ * each window 9 ms before its first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CrosscheckWindow *self = CROSSCHECK_WINDOW (widget);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/crosscheck/Crosscheck/crosscheck-shortcuts.ui");
+
+      self->shortcuts = GTK_WINDOW (g_object_ref (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_modal (self->shortcuts, TRUE);
+      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+    }
+
+  gtk_window_present (self->shortcuts);
+}
+
 void
 _crosscheck_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -796,4 +820,5 @@ _crosscheck_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cycle-link-type", NULL, cycle_link_type_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.link-to", "s", link_to_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 }

@@ -47,6 +47,7 @@ struct _CrosscheckWindow
   CrosscheckProject        *project;
   GSettings                *settings;
   GCancellable             *cancellable;
+  GtkWindow                *shortcuts;     /* built when first shown */
   guint                     n_opening;       /* open jobs running */
   guint                     loading_id;      /* shows the loading page if they take long */
   GPtrArray                *columns;         /* CrosscheckColumn, in display order */

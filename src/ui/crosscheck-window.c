@@ -611,6 +611,9 @@ crosscheck_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (crosscheck_project_get_history (self->project), self);
     }
 
+  if (self->shortcuts != NULL)
+    gtk_window_destroy (self->shortcuts);
+  g_clear_object (&self->shortcuts);
   gtk_widget_dispose_template (GTK_WIDGET (self), CROSSCHECK_TYPE_WINDOW);
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
