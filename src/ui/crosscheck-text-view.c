@@ -126,16 +126,20 @@ foreach_line_rect (CrosscheckTextView *self,
     }
 }
 
-/* The nodes of the layer below the text, one group per display line on
+/* The nodes of the layer below the text: the claims' bands, then the
+ * entities' bars over them, each kept as one group per display line on
  * screen. From one frame to the next, GSK compares a container's children
  * in order and by kind only: in one flat list, a span added mid-screen
  * would pair every later bar with its neighbour's and repaint everything
  * below it. With a container per line, always there even when empty, a
  * key repaints the line it changed, which keeps the key's frame short. */
+enum { BANDS, BARS, N_GROUPS };
+
 typedef struct
 {
-  GArray     *tops;   /* int: each line's top, ascending */
-  GPtrArray **nodes;  /* per line, its GskRenderNodes */
+  GArray     *tops;              /* int: each line's top, ascending */
+  guint       n_lines;           /* at least one */
+  GPtrArray **nodes[N_GROUPS];   /* per group and line, its GskRenderNodes */
 } LineNodes;
 
 static void
@@ -160,14 +164,20 @@ line_nodes_init (CrosscheckTextView *self,
         break;
     }
 
-  lines->nodes = g_new (GPtrArray *, MAX (lines->tops->len, 1));
-  for (guint i = 0; i < MAX (lines->tops->len, 1); i++)
-    lines->nodes[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  lines->n_lines = MAX (lines->tops->len, 1);
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      lines->nodes[g] = g_new (GPtrArray *, lines->n_lines);
+      for (guint i = 0; i < lines->n_lines; i++)
+        lines->nodes[g][i] = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+    }
 }
 
-/* Adds @node to the line whose top is the last at or above @line_top. */
+/* Adds @node to @group, in the line whose top is the last at or above
+ * @line_top. */
 static void
 line_nodes_add (LineNodes     *lines,
+                guint          group,
                 float          line_top,
                 GskRenderNode *node)
 {
@@ -182,24 +192,33 @@ line_nodes_add (LineNodes     *lines,
       else
         hi = mid;
     }
-  g_ptr_array_add (lines->nodes[lo], node);
+  g_ptr_array_add (lines->nodes[group][lo], node);
 }
 
-/* Appends one container per line to @snapshot and frees @lines. */
+/* Appends the groups to @snapshot, each a container of one container per
+ * line, and frees @lines. */
 static void
 line_nodes_finish (LineNodes   *lines,
                    GtkSnapshot *snapshot)
 {
-  for (guint i = 0; i < MAX (lines->tops->len, 1); i++)
+  for (guint g = 0; g < N_GROUPS; g++)
     {
-      GskRenderNode *container = gsk_container_node_new ((GskRenderNode **) lines->nodes[i]->pdata,
-                                                          lines->nodes[i]->len);
+      g_autofree GskRenderNode **per_line = g_new (GskRenderNode *, lines->n_lines);
+      GskRenderNode *group;
 
-      gtk_snapshot_append_node (snapshot, container);
-      gsk_render_node_unref (container);
-      g_ptr_array_unref (lines->nodes[i]);
+      for (guint i = 0; i < lines->n_lines; i++)
+        {
+          per_line[i] = gsk_container_node_new ((GskRenderNode **) lines->nodes[g][i]->pdata,
+                                                lines->nodes[g][i]->len);
+          g_ptr_array_unref (lines->nodes[g][i]);
+        }
+      group = gsk_container_node_new (per_line, lines->n_lines);
+      gtk_snapshot_append_node (snapshot, group);
+      gsk_render_node_unref (group);
+      for (guint i = 0; i < lines->n_lines; i++)
+        gsk_render_node_unref (per_line[i]);
+      g_free (lines->nodes[g]);
     }
-  g_free (lines->nodes);
   g_array_unref (lines->tops);
 }
 
@@ -218,7 +237,7 @@ draw_band (CrosscheckTextView    *self,
 {
   DrawData *draw = data;
 
-  line_nodes_add (draw->lines, rect->origin.y, gsk_color_node_new (&draw->color, rect));
+  line_nodes_add (draw->lines, BANDS, rect->origin.y, gsk_color_node_new (&draw->color, rect));
 }
 
 static void
@@ -233,7 +252,7 @@ draw_underline (CrosscheckTextView    *self,
                       rect->origin.y + rect->size.height + UNDERLINE_GAP
                       + draw->depth * (UNDERLINE_HEIGHT + UNDERLINE_GAP),
                       rect->size.width, UNDERLINE_HEIGHT);
-  line_nodes_add (draw->lines, rect->origin.y, gsk_color_node_new (&draw->color, &bar));
+  line_nodes_add (draw->lines, BARS, rect->origin.y, gsk_color_node_new (&draw->color, &bar));
 }
 
 static void
